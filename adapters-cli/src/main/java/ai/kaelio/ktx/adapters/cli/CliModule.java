@@ -1,0 +1,24 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import picocli.CommandLine;
+
+/** Binds the commands, so they receive their use cases by injection. */
+public final class CliModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(InstallCommand.class);
+        bind(StatusCommand.class);
+        bind(DoctorCommand.class);
+        bind(PruneCommand.class);
+        bind(CliVersionProvider.class);
+    }
+
+    @Provides
+    CommandLine.IFactory commandFactory(Injector injector) {
+        return new GuiceCommandFactory(injector);
+    }
+}

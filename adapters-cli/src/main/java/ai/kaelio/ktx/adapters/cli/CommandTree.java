@@ -1,0 +1,48 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/** A help section listing every command at every depth, so {@code ktx --help} shows the whole surface. */
+final class CommandTree implements IHelpSectionRenderer {
+
+    static final String SECTION_KEY = "commandTree";
+
+    /** Replaces the flat command list with the tree. */
+    static List<String> withCommandTree(List<String> keys) {
+        List<String> result = new ArrayList<>(keys);
+        int index = result.indexOf(UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+        if (index >= 0) {
+            result.set(index, SECTION_KEY);
+        }
+        return result;
+    }
+
+    @Override
+    public String render(Help help) {
+        Map<String, Help> subcommands = help.subcommands();
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        appendLevel(text, help, 0);
+        return text.toString();
+    }
+
+    private static void appendLevel(StringBuilder text, Help help, int depth) {
+        for (Map.Entry<String, Help> entry : help.subcommands().entrySet()) {
+            Help sub = entry.getValue();
+            String[] description = sub.commandSpec().usageMessage().description();
+            String summary = description.length == 0 ? "" : description[0];
+            String name = "  ".repeat(depth + 1) + entry.getKey();
+            text.append(String.format("%-22s %s%n", name, summary));
+            appendLevel(text, sub, depth + 1);
+        }
+    }
+
+}

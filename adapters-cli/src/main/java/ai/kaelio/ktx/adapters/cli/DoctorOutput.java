@@ -1,0 +1,30 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import ai.kaelio.ktx.domain.DoctorCheck;
+import ai.kaelio.ktx.domain.DoctorReport;
+import java.io.PrintWriter;
+
+/** {@code ktx runtime doctor}: one line per check, a fix under each failure; exit 1 on any failure. */
+final class DoctorOutput {
+
+    private final PrintWriter out;
+    private final boolean json;
+
+    DoctorOutput(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    int print(DoctorReport report) {
+        if (json) {
+            out.println(JsonText.render(RuntimeJson.checks(report.checks())));
+        } else {
+            out.println("KTX Python runtime doctor");
+            for (DoctorCheck check : report.checks()) {
+                out.println(check.status().name() + " " + check.label() + ": " + check.detail());
+                check.fix().ifPresent(fix -> out.println("  Fix: " + fix));
+            }
+        }
+        return report.hasFailure() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}

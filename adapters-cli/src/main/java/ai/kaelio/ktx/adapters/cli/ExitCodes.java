@@ -1,0 +1,12 @@
+package ai.kaelio.ktx.adapters.cli;
+
+/** The contract's exit codes (section 1), in one place. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}

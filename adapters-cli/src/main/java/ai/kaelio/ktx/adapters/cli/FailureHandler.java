@@ -1,0 +1,36 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** An unexpected failure: one sentence on stderr, the stack trace only with {@code --stacktrace}. */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        Throwable cause = ErrorMessages.unwrap(exception);
+        if (cause instanceof InterruptedException) {
+            err.println("Interrupted.");
+            return ExitCodes.INTERRUPTED;
+        }
+        err.println(ErrorMessages.describe(cause));
+        if (wantsStackTrace(parseResult)) {
+            exception.printStackTrace(err);
+        } else {
+            err.println("Run again with --stacktrace for details.");
+        }
+        return ExitCodes.FAILED;
+    }
+
+    private static boolean wantsStackTrace(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--stacktrace")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import com.google.inject.Binding;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import picocli.CommandLine;
+
+/** Lets picocli build commands through Guice; everything Guice does not bind (mixins, converters) picocli builds itself. */
+final class GuiceCommandFactory implements CommandLine.IFactory {
+
+    private final Injector injector;
+
+    GuiceCommandFactory(Injector injector) {
+        this.injector = injector;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        Binding<K> binding = injector.getExistingBinding(Key.get(type));
+        return binding != null ? binding.getProvider().get() : CommandLine.defaultFactory().create(type);
+    }
+}

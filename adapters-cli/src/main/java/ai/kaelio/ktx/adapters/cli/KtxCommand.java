@@ -1,0 +1,30 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "ktx",
+        mixinStandardHelpOptions = true,
+        versionProvider = CliVersionProvider.class,
+        description = "Manages the versioned Python runtime that ktx runs on.",
+        subcommands = RuntimeCommand.class)
+final class KtxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Show the full stack trace when a command fails unexpectedly.")
+    boolean stacktrace;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'ktx runtime status'");
+    }
+}

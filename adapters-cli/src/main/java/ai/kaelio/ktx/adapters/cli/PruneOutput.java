@@ -1,0 +1,38 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import ai.kaelio.ktx.domain.PruneResult;
+import java.io.PrintWriter;
+
+/** {@code ktx runtime prune}: what was (or would be) removed, what was kept and why; exit 1 if a removal failed. */
+final class PruneOutput {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+
+    PruneOutput(PrintWriter out, PrintWriter err, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    int print(PruneResult result) {
+        if (json) {
+            out.println(JsonText.render(RuntimeJson.prune(result)));
+        } else {
+            printText(result);
+        }
+        result.failed().forEach(failed -> err.println("Could not remove " + failed.path() + ": " + failed.reason()));
+        return result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private void printText(PruneResult result) {
+        if (result.stale().isEmpty()) {
+            out.println("No stale KTX Python runtimes found under " + result.runtimeRoot());
+        } else {
+            out.println(result.dryRun() ? "Stale KTX Python runtimes" : "Removed stale KTX Python runtimes");
+            result.stale().forEach(out::println);
+        }
+        result.kept().forEach(kept -> out.println("kept " + kept.path() + " (" + kept.reason() + ")"));
+    }
+}

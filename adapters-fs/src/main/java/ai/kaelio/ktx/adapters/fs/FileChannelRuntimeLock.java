@@ -1,0 +1,177 @@
+package ai.kaelio.ktx.adapters.fs;
+
+import ai.kaelio.ktx.application.port.out.RuntimeLock;
+import ai.kaelio.ktx.domain.LockHolder;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+
+/**
+ * Version locks as OS file locks, which the OS drops when the holder dies, even by kill -9.
+ *
+ * <p>A Java file lock belongs to the whole JVM, and POSIX drops every lock a process holds on a file
+ * when any of its descriptors for that file is closed. So threads of one JVM queue on an in-memory
+ * guard first, and only the guard's owner ever opens the lock file.
+ */
+final class FileChannelRuntimeLock implements RuntimeLock {
+
+    private static final ConcurrentMap<Path, Guard> GUARDS = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+
+    @Inject
+    FileChannelRuntimeLock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Handle acquire(Path lockPath, String purpose, Consumer<Optional<LockHolder>> onWait)
+            throws IOException, InterruptedException {
+        Guard guard = guardFor(lockPath);
+        if (!guard.lock.tryLock()) {
+            onWait.accept(Optional.ofNullable(guard.holder));
+            guard.lock.lockInterruptibly();
+        }
+        try {
+            FileChannel channel = open(lockPath);
+            try {
+                FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
+                    onWait.accept(LockFileContent.read(channel));
+                    fileLock = channel.lock();
+                }
+                return held(guard, channel, fileLock, purpose);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            guard.lock.unlock();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Handle> tryAcquire(Path lockPath, String purpose) throws IOException {
+        Guard guard = guardFor(lockPath);
+        if (!guard.lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            FileChannel channel = open(lockPath);
+            FileLock fileLock;
+            try {
+                fileLock = channel.tryLock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (fileLock == null) {
+                channel.close();
+                guard.lock.unlock();
+                return Optional.empty();
+            }
+            return Optional.of(held(guard, channel, fileLock, purpose));
+        } catch (IOException | RuntimeException e) {
+            guard.lock.unlock();
+            throw e;
+        }
+    }
+
+    private Handle held(Guard guard, FileChannel channel, FileLock fileLock, String purpose) throws IOException {
+        LockHolder holder = new LockHolder(ProcessHandle.current().pid(), clock.instant(), purpose);
+        LockFileContent.write(channel, holder);
+        guard.holder = holder;
+        return () -> {
+            guard.holder = null;
+            try {
+                channel.truncate(0);
+                fileLock.release();
+            } catch (IOException e) {
+                // Closing the channel below releases the lock regardless.
+            } finally {
+                closeQuietly(channel);
+                guard.lock.unlock();
+            }
+        };
+    }
+
+    private static FileChannel open(Path lockPath) throws IOException {
+        Files.createDirectories(lockPath.getParent());
+        return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    private static Guard guardFor(Path lockPath) {
+        return GUARDS.computeIfAbsent(lockPath.toAbsolutePath().normalize(), path -> new Guard());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing left to release.
+        }
+    }
+
+    private static final class Guard {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        volatile LockHolder holder;
+    }
+
+    /** The holder's record inside the lock file: {@code pid=…}, {@code since=…}, {@code purpose=…} lines. */
+    static final class LockFileContent {
+        private LockFileContent() {
+        }
+
+        static void write(FileChannel channel, LockHolder holder) throws IOException {
+            String text = "pid=" + holder.pid() + "\nsince=" + holder.since() + "\npurpose=" + holder.purpose() + "\n";
+            channel.truncate(0);
+            ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer, buffer.position());
+            }
+        }
+
+        /** Whatever the holder wrote; empty if it has not written yet or wrote something else. */
+        static Optional<LockHolder> read(FileChannel channel) {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(512);
+                channel.read(buffer, 0);
+                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+                return parse(text);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+
+        static Optional<LockHolder> parse(String text) {
+            java.util.Map<String, String> fields = new java.util.HashMap<>();
+            text.lines().forEach(line -> {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    fields.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            });
+            if (!fields.containsKey("pid") || !fields.containsKey("since")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new LockHolder(Long.parseLong(fields.get("pid")),
+                        java.time.Instant.parse(fields.get("since")), fields.getOrDefault("purpose", "unknown")));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

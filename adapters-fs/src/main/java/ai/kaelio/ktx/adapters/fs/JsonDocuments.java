@@ -1,0 +1,78 @@
+package ai.kaelio.ktx.adapters.fs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads small JSON documents defensively (bounded size, depth and token lengths, so a hostile file
+ * costs little and fails with one clear reason) and writes them in a stable, readable layout.
+ */
+final class JsonDocuments {
+
+    /** Far above any real manifest; far below what could hurt. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxNumberLength(100)
+                    .maxStringLength(64 * 1024)
+                    .build())
+            .build())
+            .build();
+
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+    private JsonDocuments() {
+    }
+
+    static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** @throws NoSuchFileException when absent; {@link JsonShapeException} for anything wrong with the content */
+    static JsonNode read(Path path) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new JsonShapeException("file is larger than " + (MAX_BYTES >> 10) + " KiB");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new JsonShapeException("file is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new JsonShapeException("not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+        }
+    }
+
+    static byte[] write(JsonNode node) throws JsonProcessingException {
+        return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}

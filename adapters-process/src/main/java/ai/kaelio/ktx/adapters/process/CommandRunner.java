@@ -1,0 +1,126 @@
+package ai.kaelio.ktx.adapters.process;
+
+import ai.kaelio.ktx.domain.HostEnvironment;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+
+/**
+ * Runs commands from argument lists (never through a shell) with zt-exec. Children get the host's
+ * environment minus what would leak another Python into the runtime, and are ended as a whole tree if
+ * ktx is interrupted or exits.
+ */
+final class CommandRunner {
+
+    static final int TAIL_LINES = 20;
+    /** Variables that would make a child Python use something other than its own environment. */
+    private static final List<String> ISOLATING_REMOVALS = List.of("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV", "__PYVENV_LAUNCHER__");
+
+    private final HostEnvironment host;
+
+    @Inject
+    CommandRunner(HostEnvironment host) {
+        this.host = host;
+    }
+
+    /** Runs a command whose output goes to the install log; returns its exit code and last lines. */
+    Logged runLogged(List<String> command, InstallLog log) throws InterruptedException {
+        log.command(command);
+        Deque<String> tail = new ArrayDeque<>();
+        java.util.function.Consumer<String> sink = line -> {
+            log.line(line);
+            synchronized (tail) {
+                if (tail.size() == TAIL_LINES) {
+                    tail.removeFirst();
+                }
+                tail.addLast(line);
+            }
+        };
+        try {
+            ProcessResult result = executor(command)
+                    .redirectOutput(sink::accept)
+                    .redirectError(sink::accept)
+                    .execute();
+            log.note("exit " + result.getExitValue());
+            synchronized (tail) {
+                return new Logged(result.getExitValue(), List.copyOf(tail));
+            }
+        } catch (IOException e) {
+            String reason = "could not start " + command.get(0) + ": " + e.getMessage();
+            log.line(reason);
+            return new Logged(-1, List.of(reason));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("A command without a timeout timed out", e);
+        }
+    }
+
+    /** Runs a short command for its output (both streams), giving up after {@code timeout}. */
+    Captured capture(List<String> command, Duration timeout) throws InterruptedException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            ProcessResult result = executor(command)
+                    .redirectOutput(output)
+                    .redirectError(output)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute();
+            return new Captured(result.getExitValue(), output.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Captured(-1, "could not start " + command.get(0) + ": " + e.getMessage());
+        } catch (TimeoutException e) {
+            return new Captured(-1, command.get(0) + " did not answer within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    private ProcessExecutor executor(List<String> command) {
+        return new ProcessExecutor()
+                .command(command)
+                .environment(childEnvironment())
+                .redirectInput(java.io.InputStream.nullInputStream())
+                .exitValueAny()
+                .stopper(ProcessTrees.STOPPER)
+                .addListener(ProcessTrees.ENDED_ON_EXIT);
+    }
+
+    /** The host's variables exactly (not the JVM's, which tests may not control), minus the isolating ones. */
+    private Map<String, String> childEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        System.getenv().keySet().forEach(name -> environment.put(name, null));
+        environment.putAll(host.variables());
+        ISOLATING_REMOVALS.forEach(name -> environment.put(name, null));
+        environment.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        environment.put("PIP_NO_INPUT", "1");
+        return environment;
+    }
+
+    record Logged(int exitCode, List<String> tail) {
+        boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    record Captured(int exitCode, String output) {
+        boolean succeeded() {
+            return exitCode == 0;
+        }
+
+        String firstLine() {
+            return output.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+        }
+
+        String lastLine() {
+            List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package ai.kaelio.ktx.adapters.process;
+
+import ai.kaelio.ktx.domain.HostEnvironment;
+import ai.kaelio.ktx.domain.Platform;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds executables the way a shell would, by searching PATH, without starting anything. */
+final class ExecutableFinder {
+
+    private static final List<String> WINDOWS_EXTENSIONS = List.of(".exe", ".cmd", ".bat", "");
+
+    private final HostEnvironment host;
+
+    @Inject
+    ExecutableFinder(HostEnvironment host) {
+        this.host = host;
+    }
+
+    /** A name is searched on PATH; anything with a directory part is taken as a path. */
+    Optional<Path> find(String nameOrPath) {
+        try {
+            if (nameOrPath.contains("/") || nameOrPath.contains(File.separator)) {
+                Path path = Path.of(nameOrPath).toAbsolutePath();
+                return isExecutable(path) ? Optional.of(path) : Optional.empty();
+            }
+            for (String directory : host.variable("PATH").orElse("").split(File.pathSeparator)) {
+                if (directory.isEmpty()) {
+                    continue;
+                }
+                for (String extension : extensions()) {
+                    Path candidate = Path.of(directory).resolve(nameOrPath + extension).toAbsolutePath();
+                    if (isExecutable(candidate)) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The first of several names found, in order. */
+    Optional<Path> findFirst(List<String> names) {
+        return names.stream().map(this::find).flatMap(Optional::stream).findFirst();
+    }
+
+    private List<String> extensions() {
+        return host.platform() == Platform.WINDOWS ? WINDOWS_EXTENSIONS : List.of("");
+    }
+
+    private static boolean isExecutable(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+}

@@ -1,0 +1,22 @@
+package ai.kaelio.ktx.adapters.process;
+
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
+import ai.kaelio.ktx.application.port.out.ToolProbes;
+import com.google.inject.AbstractModule;
+
+/** Binds the process adapters. Needs {@code HostEnvironment} from elsewhere. */
+public final class ProcessModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(EnvironmentProvisioners.class).to(ProcessEnvironmentProvisioners.class);
+        bind(ToolProbes.class).to(ProcessToolProbes.class);
+        bind(ProcessEnvironmentProvisioners.class);
+        bind(ProcessToolProbes.class);
+        bind(VenvProvisioner.class);
+        bind(PythonInterpreters.class);
+        bind(UvLocator.class);
+        bind(ExecutableFinder.class);
+        bind(CommandRunner.class);
+    }
+}

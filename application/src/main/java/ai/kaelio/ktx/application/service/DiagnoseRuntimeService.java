@@ -1,0 +1,130 @@
+package ai.kaelio.ktx.application.service;
+
+import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.out.RuntimeAssets;
+import ai.kaelio.ktx.application.port.out.ToolProbes;
+import ai.kaelio.ktx.domain.DoctorCheck;
+import ai.kaelio.ktx.domain.DoctorReport;
+import ai.kaelio.ktx.domain.ProvisionerChoice;
+import ai.kaelio.ktx.domain.PythonRequirement;
+import ai.kaelio.ktx.domain.RuntimeStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Doctor: the checks, in the contract's order, each with a fix when it fails. */
+public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
+
+    static final String INSTALL_FIX = "Run: ktx runtime install --yes";
+    static final String REINSTALL_FIX = "Run: ktx runtime install --force --yes";
+
+    private final RuntimeAssets assets;
+    private final RuntimeInspector inspector;
+    private final ToolProbes probes;
+    private final ProvisionerPreference preference;
+
+    public DiagnoseRuntimeService(
+            RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes, ProvisionerPreference preference) {
+        this.assets = assets;
+        this.inspector = inspector;
+        this.probes = probes;
+        this.preference = preference;
+    }
+
+    @Override
+    public DoctorReport diagnose() throws InterruptedException {
+        RuntimeAssets.AssetCheck asset = assets.verify();
+        PythonRequirement requirement = asset instanceof RuntimeAssets.Verified verified
+                ? verified.requiresPython()
+                : PythonRequirement.ANY;
+        ToolProbes.UvProbe uv = probes.uv();
+        ToolProbes.PythonProbe python = probes.python();
+        Optional<ProvisionerChoice> choice = configuredChoice();
+        boolean uvWillBuild = uv instanceof ToolProbes.UvFound && choice.orElse(ProvisionerChoice.AUTO) != ProvisionerChoice.VENV;
+        boolean pythonUsable = python instanceof ToolProbes.PythonFound found && requirement.isSatisfiedBy(found.version());
+
+        List<DoctorCheck> checks = new ArrayList<>();
+        checks.add(uvCheck(uv, choice, pythonUsable));
+        checks.add(pythonCheck(python, requirement, uvWillBuild));
+        checks.add(assetCheck(asset));
+        RuntimeStatus status = inspector.inspect(assets.readManifest());
+        checks.add(runtimeCheck(status));
+        checks.add(importCheck(status));
+        return new DoctorReport(checks);
+    }
+
+    private Optional<ProvisionerChoice> configuredChoice() {
+        try {
+            return Optional.of(preference.choice());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static DoctorCheck uvCheck(ToolProbes.UvProbe uv, Optional<ProvisionerChoice> choice, boolean pythonUsable) {
+        if (choice.isEmpty()) {
+            return DoctorCheck.fail("uv", "uv", ProvisionerChoice.VARIABLE + " names no provisioner",
+                    "Set " + ProvisionerChoice.VARIABLE + " to one of " + ProvisionerChoice.allIds() + ", or unset it");
+        }
+        if (uv instanceof ToolProbes.UvFound found) {
+            return DoctorCheck.pass("uv", "uv", found.version() + " at " + found.executable());
+        }
+        String reason = ((ToolProbes.UvMissing) uv).reason();
+        if (choice.get() == ProvisionerChoice.UV) {
+            return DoctorCheck.fail("uv", "uv", reason + " and " + ProvisionerChoice.VARIABLE + " is uv",
+                    "Install uv, or set " + ProvisionerChoice.VARIABLE + "=venv to use Python's venv and pip");
+        }
+        if (pythonUsable) {
+            return DoctorCheck.warn("uv", "uv", reason + "; installs use Python's venv and pip instead");
+        }
+        return DoctorCheck.fail("uv", "uv", reason + ", and no usable Python was found either",
+                "Install uv, or Python 3.10 or newer");
+    }
+
+    private static DoctorCheck pythonCheck(ToolProbes.PythonProbe python, PythonRequirement requirement, boolean uvWillBuild) {
+        String label = "Python interpreter";
+        String fix = "Install Python that satisfies " + requirement + ", or set KTX_PYTHON to one";
+        String problem;
+        if (python instanceof ToolProbes.PythonFound found) {
+            String described = "Python " + found.version() + " at " + found.executable();
+            if (requirement.isSatisfiedBy(found.version())) {
+                return DoctorCheck.pass("python", label, described + " satisfies " + requirement);
+            }
+            problem = described + " does not satisfy " + requirement;
+        } else {
+            problem = ((ToolProbes.PythonMissing) python).reason();
+        }
+        return uvWillBuild
+                ? DoctorCheck.warn("python", label, problem + "; uv provides the interpreter instead")
+                : DoctorCheck.fail("python", label, problem, fix);
+    }
+
+    private static DoctorCheck assetCheck(RuntimeAssets.AssetCheck asset) {
+        String label = "Bundled Python wheel";
+        if (asset instanceof RuntimeAssets.Verified verified) {
+            return DoctorCheck.pass("asset", label, verified.wheelPath()
+                    + " (sha256 " + RuntimeInspector.shortSha(verified.manifest()) + "…, verified)");
+        }
+        return DoctorCheck.fail("asset", label, ((RuntimeAssets.Rejected) asset).reason(),
+                "Reinstall ktx: its bundled Python wheel is damaged or missing");
+    }
+
+    private static DoctorCheck runtimeCheck(RuntimeStatus status) {
+        String label = "Managed Python runtime";
+        return status.isReady()
+                ? DoctorCheck.pass("runtime", label, status.detail())
+                : DoctorCheck.fail("runtime", label, status.detail(), INSTALL_FIX);
+    }
+
+    private DoctorCheck importCheck(RuntimeStatus status) throws InterruptedException {
+        String label = "Runtime import";
+        if (!(status instanceof RuntimeStatus.Ready ready)) {
+            return DoctorCheck.warn("import", label, "Skipped: the runtime is not ready");
+        }
+        ToolProbes.RuntimeProbe probe = probes.runtime(
+                ready.installed().environment(ready.layout().platform()), ready.installed().features());
+        return probe.ok()
+                ? DoctorCheck.pass("import", label, probe.detail())
+                : DoctorCheck.fail("import", label, probe.detail(), REINSTALL_FIX);
+    }
+}

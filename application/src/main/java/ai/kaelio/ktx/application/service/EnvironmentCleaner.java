@@ -1,0 +1,66 @@
+package ai.kaelio.ktx.application.service;
+
+import ai.kaelio.ktx.application.port.out.RuntimeFiles;
+import ai.kaelio.ktx.domain.EnvironmentLayout;
+import ai.kaelio.ktx.domain.RuntimeLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Tidies a version directory under its lock: environments of dead or failed attempts go, the committed
+ * one stays. Removal is best effort: an orphaned pip may still be writing into a dead attempt, and
+ * whatever survives is removed by the next install.
+ */
+public final class EnvironmentCleaner {
+
+    private final RuntimeLayout layout;
+    private final RuntimeFiles files;
+
+    public EnvironmentCleaner(RuntimeLayout layout, RuntimeFiles files) {
+        this.layout = layout;
+        this.files = files;
+    }
+
+    void prepareVersionDir() throws IOException {
+        files.createDirectories(layout.versionDir());
+    }
+
+    void removeLeftovers(Optional<EnvironmentLayout> committed) throws IOException {
+        Optional<Path> keep = committed.map(environment -> environment.venvDir().normalize());
+        for (RuntimeFiles.Entry entry : files.list(layout.versionDir())) {
+            boolean environment = entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX)
+                    && entry.type() == RuntimeFiles.EntryType.DIRECTORY;
+            if (environment && !keep.equals(Optional.of(entry.path().normalize()))) {
+                deleteQuietly(entry.path());
+            }
+        }
+    }
+
+    void discard(EnvironmentLayout environment) {
+        Path venv = environment.venvDir();
+        boolean ours = layout.isInsideVersionDir(venv)
+                && venv.getFileName().toString().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX);
+        if (ours) {
+            deleteQuietly(venv);
+        }
+    }
+
+    Optional<String> missingExecutable(EnvironmentLayout environment) {
+        if (!files.isRegularFile(environment.pythonPath())) {
+            return Optional.of("Missing Python executable after provisioning: " + environment.pythonPath());
+        }
+        if (!files.isRegularFile(environment.daemonPath())) {
+            return Optional.of("Missing ktx-daemon executable after provisioning: " + environment.daemonPath());
+        }
+        return Optional.empty();
+    }
+
+    private void deleteQuietly(Path path) {
+        try {
+            files.deleteTree(path);
+        } catch (IOException e) {
+            // Left for the next install under the lock; never worth failing this one for.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package ai.kaelio.ktx.bootstrap;
+
+import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
+import ai.kaelio.ktx.application.port.out.ManifestStore;
+import ai.kaelio.ktx.application.port.out.RuntimeAssets;
+import ai.kaelio.ktx.application.port.out.RuntimeFiles;
+import ai.kaelio.ktx.application.port.out.RuntimeLock;
+import ai.kaelio.ktx.application.port.out.ToolProbes;
+import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
+import ai.kaelio.ktx.application.service.EnvironmentCleaner;
+import ai.kaelio.ktx.application.service.InspectRuntimeService;
+import ai.kaelio.ktx.application.service.InstallRuntimeService;
+import ai.kaelio.ktx.application.service.ProvisionerPreference;
+import ai.kaelio.ktx.application.service.PruneRuntimesService;
+import ai.kaelio.ktx.application.service.RuntimeInspector;
+import ai.kaelio.ktx.domain.HostEnvironment;
+import ai.kaelio.ktx.domain.RuntimeLayout;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import java.time.Clock;
+
+/** The use cases, built from their ports. The services stay free of injection annotations. */
+final class ApplicationModule extends AbstractModule {
+
+    @Provides
+    RuntimeInspector inspector(RuntimeLayout layout, ManifestStore manifests, RuntimeFiles files) {
+        return new RuntimeInspector(layout, manifests, files);
+    }
+
+    @Provides
+    ProvisionerPreference preference(HostEnvironment host) {
+        return new ProvisionerPreference(host);
+    }
+
+    @Provides
+    InspectRuntimeUseCase inspect(RuntimeInspector inspector, RuntimeAssets assets) {
+        return new InspectRuntimeService(inspector, assets);
+    }
+
+    @Provides
+    InstallRuntimeUseCase install(RuntimeLayout layout, RuntimeAssets assets, RuntimeInspector inspector,
+            RuntimeLock lock, EnvironmentProvisioners provisioners, ManifestStore manifests, RuntimeFiles files,
+            ProvisionerPreference preference, Clock clock) {
+        return new InstallRuntimeService(layout, assets, inspector, lock, provisioners, manifests,
+                new EnvironmentCleaner(layout, files), preference, clock);
+    }
+
+    @Provides
+    DiagnoseRuntimeUseCase diagnose(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
+            ProvisionerPreference preference) {
+        return new DiagnoseRuntimeService(assets, inspector, probes, preference);
+    }
+
+    @Provides
+    PruneRuntimesUseCase prune(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock) {
+        return new PruneRuntimesService(layout, files, lock);
+    }
+}

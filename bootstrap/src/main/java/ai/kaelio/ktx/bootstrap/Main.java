@@ -1,0 +1,43 @@
+package ai.kaelio.ktx.bootstrap;
+
+import ai.kaelio.ktx.adapters.cli.KtxCli;
+import ai.kaelio.ktx.domain.HostEnvironment;
+import ai.kaelio.ktx.domain.Platform;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** {@code ktx}: reads the host once, builds one injector, runs one command, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(currentHost(), Distribution.home(), args));
+    }
+
+    static int run(HostEnvironment host, Path home, String... args) {
+        // UTF-8 whatever the locale: paths and messages may hold any character.
+        Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        return run(host, home, out, err, args);
+    }
+
+    static int run(HostEnvironment host, Path home, PrintWriter out, PrintWriter err, String... args) {
+        Injector injector = KtxModules.injector(
+                KtxModules.production(host, Distribution.version(), Distribution.assetDir(home)));
+        return KtxCli.run(injector.getInstance(CommandLine.IFactory.class), out, err, args);
+    }
+
+    static HostEnvironment currentHost() {
+        HostEnvironment host = new HostEnvironment(
+                Platform.fromOsName(System.getProperty("os.name", "")),
+                System.getenv(),
+                Path.of(System.getProperty("user.home")));
+        return host;
+    }
+}

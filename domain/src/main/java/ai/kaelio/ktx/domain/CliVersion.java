@@ -1,0 +1,29 @@
+package ai.kaelio.ktx.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * The version of the ktx CLI; each one owns its own runtime directory named after it.
+ * The same pattern decides which directory names under the runtime root are versions,
+ * so prune never treats an unrelated name as a runtime.
+ */
+public record CliVersion(String value) {
+
+    private static final Pattern VERSION = Pattern.compile(
+            "\\d+(\\.\\d+){1,3}([-+.][0-9A-Za-z][0-9A-Za-z.+-]{0,63})?");
+
+    public CliVersion {
+        if (value == null || !isVersionName(value)) {
+            throw new IllegalArgumentException("Not a ktx version: " + value);
+        }
+    }
+
+    public static boolean isVersionName(String name) {
+        return VERSION.matcher(name).matches();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+package ai.kaelio.ktx.domain;
+
+import java.nio.file.Path;
+
+/**
+ * The fixed places of one CLI version's runtime. The virtual environment is not among them: every
+ * install attempt builds a fresh one at its final path (virtual environments cannot be moved), and the
+ * installed manifest names the one in use.
+ */
+public record RuntimeLayout(
+        CliVersion cliVersion,
+        Platform platform,
+        Path runtimeRoot,
+        Path versionDir,
+        Path manifestPath,
+        Path installLogPath,
+        Path daemonStatePath,
+        Path assetDir,
+        Path assetManifestPath) {
+
+    /** Environment directories are named {@code venv-<attempt>}; anything else in the version dir is not one. */
+    public static final String ENVIRONMENT_PREFIX = "venv-";
+    static final String LOCKS_DIRECTORY = ".locks";
+
+    public static RuntimeLayout of(CliVersion cliVersion, Platform platform, Path runtimeRoot, Path assetDir) {
+        // Callers pass absolute paths; the domain does not consult the working directory.
+        Path root = runtimeRoot.normalize();
+        Path versionDir = root.resolve(cliVersion.value());
+        Path assets = assetDir.normalize();
+        return new RuntimeLayout(
+                cliVersion,
+                platform,
+                root,
+                versionDir,
+                versionDir.resolve("manifest.json"),
+                versionDir.resolve("install.log"),
+                versionDir.resolve("daemon.json"),
+                assets,
+                assets.resolve("manifest.json"));
+    }
+
+    public static RuntimeLayout of(CliVersion cliVersion, HostEnvironment host, Path assetDir) {
+        return of(cliVersion, host.platform(), RuntimeRoots.runtimeRoot(host), assetDir);
+    }
+
+    public EnvironmentLayout environment(String attemptId) {
+        return EnvironmentLayout.of(platform, versionDir.resolve(ENVIRONMENT_PREFIX + attemptId));
+    }
+
+    /**
+     * The lock that serialises work on one version. It lives outside the version directory so that
+     * removing the directory never removes a lock someone else may be waiting on.
+     */
+    public Path lockPath(String version) {
+        return runtimeRoot.resolve(LOCKS_DIRECTORY).resolve(version + ".lock");
+    }
+
+    public Path lockPath() {
+        return lockPath(cliVersion.value());
+    }
+
+    public boolean isInsideVersionDir(Path path) {
+        Path normal = path.normalize();
+        return normal.startsWith(versionDir) && !normal.equals(versionDir);
+    }
+}
