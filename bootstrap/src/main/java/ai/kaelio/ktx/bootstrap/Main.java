@@ -4,6 +4,7 @@ import ai.kaelio.ktx.adapters.cli.KtxCli;
 import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.Platform;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -28,16 +29,19 @@ public final class Main {
     }
 
     static int run(HostEnvironment host, Path home, PrintWriter out, PrintWriter err, String... args) {
-        Injector injector = KtxModules.injector(
-                KtxModules.production(host, Distribution.version(), Distribution.assetDir(home)));
+        return run(KtxModules.production(host, Distribution.version(), Distribution.assetDir(home)), out, err, args);
+    }
+
+    /** Runs one command against the given wiring; tests pass the production modules with a port overridden. */
+    static int run(Module modules, PrintWriter out, PrintWriter err, String... args) {
+        Injector injector = KtxModules.injector(modules);
         return KtxCli.run(injector.getInstance(CommandLine.IFactory.class), out, err, args);
     }
 
     static HostEnvironment currentHost() {
-        HostEnvironment host = new HostEnvironment(
+        return new HostEnvironment(
                 Platform.fromOsName(System.getProperty("os.name", "")),
                 System.getenv(),
                 Path.of(System.getProperty("user.home")));
-        return host;
     }
 }

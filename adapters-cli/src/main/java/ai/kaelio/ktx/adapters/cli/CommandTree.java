@@ -13,14 +13,16 @@ final class CommandTree implements IHelpSectionRenderer {
 
     static final String SECTION_KEY = "commandTree";
 
-    /** Replaces the flat command list with the tree. */
-    static List<String> withCommandTree(List<String> keys) {
-        List<String> result = new ArrayList<>(keys);
-        int index = result.indexOf(UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+    /** Replaces the flat command list with the tree, in this command's help and every subcommand's. */
+    static void install(CommandLine commandLine) {
+        List<String> keys = new ArrayList<>(commandLine.getHelpSectionKeys());
+        int index = keys.indexOf(UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
         if (index >= 0) {
-            result.set(index, SECTION_KEY);
+            keys.set(index, SECTION_KEY);
         }
-        return result;
+        commandLine.setHelpSectionKeys(keys);
+        commandLine.getHelpSectionMap().put(SECTION_KEY, new CommandTree());
+        commandLine.getSubcommands().values().forEach(CommandTree::install);
     }
 
     @Override

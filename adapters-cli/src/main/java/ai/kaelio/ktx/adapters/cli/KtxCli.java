@@ -28,8 +28,7 @@ public final class KtxCli {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setHelpSectionKeys(CommandTree.withCommandTree(commandLine.getHelpSectionKeys()));
-        commandLine.getHelpSectionMap().put(CommandTree.SECTION_KEY, new CommandTree());
+        CommandTree.install(commandLine);
         return commandLine;
     }
 }

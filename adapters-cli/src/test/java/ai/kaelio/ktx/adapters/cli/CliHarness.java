@@ -1,0 +1,94 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.domain.AssetManifest;
+import ai.kaelio.ktx.domain.CliVersion;
+import ai.kaelio.ktx.domain.EnvironmentLayout;
+import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.InstalledManifest;
+import ai.kaelio.ktx.domain.Platform;
+import ai.kaelio.ktx.domain.ProvisionerInfo;
+import ai.kaelio.ktx.domain.RuntimeLayout;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+
+/** Runs the real command tree with use cases replaced by fakes, capturing stdout, stderr and the exit code. */
+final class CliHarness {
+
+    static final CliVersion VERSION = new CliVersion("0.2.0");
+    static final RuntimeLayout LAYOUT = RuntimeLayout.of(VERSION, Platform.LINUX, Path.of("/runtime"), Path.of("/assets/python"));
+    static final EnvironmentLayout ENVIRONMENT = LAYOUT.environment("20260101T000000-abcdef");
+
+    private InstallRuntimeUseCase install = request -> {
+        throw new AssertionError("install was not expected");
+    };
+    private InspectRuntimeUseCase inspect = () -> {
+        throw new AssertionError("status was not expected");
+    };
+    private DiagnoseRuntimeUseCase diagnose = () -> {
+        throw new AssertionError("doctor was not expected");
+    };
+    private PruneRuntimesUseCase prune = request -> {
+        throw new AssertionError("prune was not expected");
+    };
+
+    CliHarness install(InstallRuntimeUseCase useCase) {
+        this.install = useCase;
+        return this;
+    }
+
+    CliHarness inspect(InspectRuntimeUseCase useCase) {
+        this.inspect = useCase;
+        return this;
+    }
+
+    CliHarness diagnose(DiagnoseRuntimeUseCase useCase) {
+        this.diagnose = useCase;
+        return this;
+    }
+
+    CliHarness prune(PruneRuntimesUseCase useCase) {
+        this.prune = useCase;
+        return this;
+    }
+
+    Result run(String... args) {
+        Map<Class<?>, Object> commands = new HashMap<>();
+        commands.put(InstallCommand.class, new InstallCommand(() -> install));
+        commands.put(StatusCommand.class, new StatusCommand(() -> inspect));
+        commands.put(DoctorCommand.class, new DoctorCommand(() -> diagnose));
+        commands.put(PruneCommand.class, new PruneCommand(() -> prune));
+        commands.put(CliVersionProvider.class, new CliVersionProvider(VERSION));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                Object known = commands.get(type);
+                return known != null ? type.cast(known) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KtxCli.run(factory, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static InstalledManifest manifest(FeatureSet features) {
+        AssetManifest asset = new AssetManifest(1, "kaelio-ktx", "kaelio_ktx", "0.1.0",
+                new AssetManifest.Wheel("kaelio_ktx-0.1.0-py3-none-any.whl", "a".repeat(64), 10));
+        return new InstalledManifest(1, VERSION.value(), Instant.parse("2026-05-11T00:00:00Z"), asset, features,
+                new InstalledManifest.Executables(ENVIRONMENT.pythonPath(), ENVIRONMENT.daemonPath()),
+                LAYOUT.installLogPath(), Optional.of(new ProvisionerInfo("venv", "3.11.7")));
+    }
+
+    record Result(int code, String out, String err) {
+    }
+}

@@ -1,0 +1,87 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.AccessDeniedException;
+import org.junit.jupiter.api.Test;
+
+class CommandLineBehaviourTest {
+
+    @Test
+    void versionPrintsKtxAndTheVersion() {
+        var result = new CliHarness().run("--version");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).isEqualTo("ktx 0.2.0\n");
+    }
+
+    @Test
+    void rootHelpListsEveryCommand() {
+        var result = new CliHarness().run("--help");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("runtime").contains("install").contains("status").contains("doctor").contains("prune");
+    }
+
+    @Test
+    void runtimeHelpListsItsCommands() {
+        var result = new CliHarness().run("runtime", "--help");
+
+        assertThat(result.out()).contains("install").contains("status").contains("doctor").contains("prune");
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        var result = new CliHarness().run("runtime");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing subcommand").contains("See 'ktx runtime --help'.");
+    }
+
+    @Test
+    void misspelledCommandSuggestsTheRightOne() {
+        var result = new CliHarness().run("runtime", "statsu");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("statsu").contains("status");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        var result = new CliHarness().run("runtime", "status", "--jsno");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--jsno");
+    }
+
+    @Test
+    void unexpectedFailureIsOneSentenceWithoutStackTrace() {
+        var result = new CliHarness().install(request -> {
+            throw new AccessDeniedException("/root/runtime");
+        }).run("runtime", "install");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Permission denied: /root/runtime.")
+                .contains("KTX_RUNTIME_ROOT")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void stacktraceOptionShowsTheStackTraceWhereverItIsGiven() {
+        var result = new CliHarness().inspect(() -> {
+            throw new IllegalStateException("boom");
+        }).run("runtime", "status", "--stacktrace");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("boom\n").contains("\tat ");
+    }
+
+    @Test
+    void interruptionExitsWith130() {
+        var result = new CliHarness().install(request -> {
+            throw new InterruptedException();
+        }).run("runtime", "install");
+
+        assertThat(result.code()).isEqualTo(130);
+    }
+}

@@ -1,0 +1,87 @@
+package ai.kaelio.ktx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution as shipped: its layout, its launcher, and its behaviour when copied or linked. */
+class DistributionIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionAndHelp() throws Exception {
+        KtxRun ktx = KtxRun.against(dir.resolve("root"));
+
+        assertThat(ktx.run("--version").succeeds().out()).isEqualTo("ktx " + Distribution.version() + "\n");
+        assertThat(ktx.run("--help").succeeds().out()).contains("runtime", "install", "status", "doctor", "prune");
+        assertThat(ktx.run("runtime", "--help").succeeds().out()).contains("install", "status", "doctor", "prune");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneMessageAndNoStackTrace() throws Exception {
+        var result = KtxRun.against(dir.resolve("root")).run("runtime", "instal").exits(2);
+
+        assertThat(result.err()).contains("instal").contains("install").doesNotContain("\tat ");
+    }
+
+    @Test
+    void distributionHoldsLauncherLibrariesAndVerifiedAssets() throws Exception {
+        Path dist = KtxRun.distribution();
+
+        assertThat(dist.resolve("bin/ktx")).isExecutable();
+        assertThat(dist.resolve("assets/python/manifest.json")).isRegularFile();
+        try (Stream<Path> wheels = Files.list(dist.resolve("assets/python"))) {
+            assertThat(wheels.map(Path::getFileName).map(Path::toString)).anyMatch(name -> name.endsWith("-py3-none-any.whl"));
+        }
+        try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
+            assertThat(jars.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("ktx-bootstrap-"));
+        }
+    }
+
+    @Test
+    void archiveUnpacksIntoAWorkingDistribution() throws Exception {
+        Path archive = KtxRun.distribution().resolveSibling("ktx-" + Distribution.version() + ".tar.gz");
+        Process tar = new ProcessBuilder(List.of("tar", "xzf", archive.toString(), "-C", dir.toString())).inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+
+        Path launcher = dir.resolve("ktx-" + Distribution.version() + "/bin/ktx");
+        var status = KtxRun.with(launcher, dir.resolve("root")).run("runtime", "status", "--json").succeeds();
+
+        assertThat(status.out()).contains("\"assetDir\": \"" + dir.resolve("ktx-" + Distribution.version() + "/assets/python") + "\"");
+    }
+
+    @Test
+    void copiedDistributionRunsThroughASymlinkAndFindsItsOwnAssets() throws Exception {
+        Path copy = copyDistribution(dir.resolve("elsewhere/ktx"));
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("ktx"), copy.resolve("bin/ktx"));
+
+        var doctor = KtxRun.with(link, dir.resolve("root")).run("runtime", "doctor");
+
+        assertThat(doctor.out()).contains("PASS Bundled Python wheel: " + copy.resolve("assets/python"));
+    }
+
+    static Path copyDistribution(Path target) throws IOException {
+        Path source = KtxRun.distribution();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,128 @@
+package ai.kaelio.ktx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built distribution's {@code bin/ktx} as a separate process, as a user would. */
+final class KtxRun {
+
+    private final Path launcher;
+    private final Map<String, String> environment = new HashMap<>(System.getenv());
+
+    private KtxRun(Path launcher, Path runtimeRoot) {
+        this.launcher = launcher;
+        environment.keySet().removeIf(name -> name.startsWith("KTX_"));
+        environment.put("KTX_RUNTIME_ROOT", runtimeRoot.toString());
+        // The machine's default package index does not answer; never wait on its retries.
+        environment.put("PIP_RETRIES", "0");
+    }
+
+    static Path distribution() {
+        Path dist = Path.of(System.getProperty("ktx.dist", "target/ktx")).toAbsolutePath();
+        assertThat(dist.resolve("bin/ktx")).as("the distribution is built by 'package' before the ITs").isExecutable();
+        return dist;
+    }
+
+    static KtxRun against(Path runtimeRoot) {
+        return new KtxRun(distribution().resolve("bin/ktx"), runtimeRoot);
+    }
+
+    static KtxRun with(Path launcher, Path runtimeRoot) {
+        return new KtxRun(launcher, runtimeRoot);
+    }
+
+    KtxRun env(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+        return this;
+    }
+
+    KtxRun prependPath(Path directory) {
+        return env("PATH", directory + java.io.File.pathSeparator + environment.getOrDefault("PATH", ""));
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        return start(args).finish();
+    }
+
+    Started start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new Started(process,
+                CompletableFuture.supplyAsync(() -> read(process.getInputStream())),
+                CompletableFuture.supplyAsync(() -> read(process.getErrorStream())));
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    record Started(Process process, CompletableFuture<String> out, CompletableFuture<String> err) {
+        Result finish() throws InterruptedException {
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("ktx did not finish within 180 s");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        }
+    }
+
+    record Result(int code, String out, String err) {
+        Result succeeds() {
+            assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
+            return this;
+        }
+
+        Result exits(int expected) {
+            assertThat(code).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(expected);
+            return this;
+        }
+
+        String line(String prefix) {
+            return out.lines().filter(line -> line.startsWith(prefix)).findFirst()
+                    .map(line -> line.substring(prefix.length()))
+                    .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n" + out));
+        }
+    }
+
+    /** A stand-in for uv that records its arguments and does the work with the real python's venv and pip. */
+    static Path standInUv(Path directory, boolean failVenv) throws IOException {
+        Files.createDirectories(directory);
+        Path uv = directory.resolve("uv");
+        String python = TestWheels.python();
+        Files.writeString(uv, String.join("\n",
+                "#!/bin/sh",
+                "echo \"$*\" >> \"" + directory.resolve("calls.log") + "\"",
+                "case \"$1\" in",
+                "  --version) echo 'uv 0.9.5 (stand-in)' ;;",
+                failVenv ? "  venv) echo 'bad python' >&2; exit 1 ;;" : "  venv) exec " + python + " -m venv --without-pip \"$2\" ;;",
+                "  pip) shift 3; target=$1; shift; exec " + python + " -m pip --python \"$target\" install \"$@\" ;;",
+                "  *) echo \"unexpected: $*\" >&2; exit 2 ;;",
+                "esac",
+                ""));
+        uv.toFile().setExecutable(true);
+        return uv;
+    }
+}
