@@ -15,13 +15,16 @@ BUILD_SCRIPT = os.path.join(PYTHON_DIR, "build_backend", "ktx_build.py")
 SRC_DIR = os.path.join(PYTHON_DIR, "src")
 sys.path.insert(0, os.path.dirname(BUILD_SCRIPT))
 sys.path.insert(0, SRC_DIR)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import daemon_support  # noqa: E402
 import ktx_build  # noqa: E402
 from kaelio_ktx import cli  # noqa: E402
 
 VERSION = ktx_build.load_project(PYTHON_DIR).version
 # First pip release with `pip --python`, used to install into a pip-less venv.
 PIP_WITH_PYTHON_OPTION = (22, 3)
+DAEMON_TOKEN = "ktx-install-test-token"
 
 
 def pip_version():
@@ -78,19 +81,49 @@ class InstalledWheelTest(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
+    @classmethod
+    def installed_venv(cls):
+        """A venv with the wheel installed, made once for the tests that need it."""
+        venv = os.path.join(cls.tmp, "venv")
+        if not os.path.exists(venv_executable(venv, "ktx-daemon")):
+            run([sys.executable, "-m", "venv", "--without-pip", venv])
+            run([sys.executable, "-m", "pip", "--python", venv_executable(venv, "python"),
+                 "install", "--no-index", "--no-deps", cls.wheel])
+        return venv
+
     @unittest.skipIf((pip_version() or (0,)) < PIP_WITH_PYTHON_OPTION,
                      "host pip is missing or older than 22.3 (no --python option)")
     def test_wheel_installs_into_a_fresh_venv_and_runs(self):
-        venv = os.path.join(self.tmp, "venv")
-        run([sys.executable, "-m", "venv", "--without-pip", venv])
+        venv = self.installed_venv()
         python = venv_executable(venv, "python")
-        run([sys.executable, "-m", "pip", "--python", python, "install",
-             "--no-index", "--no-deps", self.wheel])
         version = run([venv_executable(venv, "ktx-daemon"), "--version"], cwd=self.tmp)
         self.assertEqual(version.stdout, "ktx-daemon %s\n" % VERSION)
         imported = run([python, "-c", "import kaelio_ktx; print(kaelio_ktx.__version__)"],
                        cwd=self.tmp)
         self.assertEqual(imported.stdout, VERSION + "\n")
+
+    @unittest.skipIf((pip_version() or (0,)) < PIP_WITH_PYTHON_OPTION,
+                     "host pip is missing or older than 22.3 (no --python option)")
+    def test_console_script_serves_http_and_is_found_by_its_command_line(self):
+        ready_file = os.path.join(self.tmp, "daemon.json")
+        env = dict(subprocess_env(), KTX_DAEMON_TOKEN=DAEMON_TOKEN)
+        script = venv_executable(self.installed_venv(), "ktx-daemon")
+        process = daemon_support.start([script] + daemon_support.serve_args(ready_file),
+                                       env, cwd=self.tmp)
+        self.addCleanup(daemon_support.stop, process)
+        port = daemon_support.wait_for_ready(process, ready_file)["port"]
+        status, body, _ = daemon_support.request(port, "GET", "/health", token=DAEMON_TOKEN)
+        self.assertEqual((status, body["version"]), (200, VERSION))
+        if sys.platform.startswith("linux"):
+            # The Java side finds daemons by these two words in the command line.
+            args = [os.path.basename(arg) for arg in daemon_support.command_line(process.pid)]
+            self.assertIn(b"ktx-daemon", args)
+            self.assertIn(b"serve-http", args)
+        daemon_support.request(port, "POST", "/shutdown", token=DAEMON_TOKEN)
+        code, stderr = daemon_support.wait_for_exit(process)
+        self.assertEqual(code, 0, stderr)
+        self.assertIn("started pid=%d" % process.pid, stderr)
+        self.assertFalse(os.path.exists(ready_file))
 
     @unittest.skipIf(pip_version() is None, "pip is not installed for this Python")
     def test_pip_wheel_through_the_in_tree_backend_gives_identical_bytes(self):

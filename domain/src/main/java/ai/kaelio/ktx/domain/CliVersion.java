@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  */
 public record CliVersion(String value) {
 
+    // The suffix must end in a letter or digit: otherwise "0.1.0.." or "0.1.0-" pass as "0.1" plus a suffix.
     private static final Pattern VERSION = Pattern.compile(
-            "\\d+(\\.\\d+){1,3}([-+.][0-9A-Za-z][0-9A-Za-z.+-]{0,63})?");
+            "\\d+(\\.\\d+){1,3}([-+.][0-9A-Za-z]([0-9A-Za-z.+-]{0,62}[0-9A-Za-z])?)?");
 
     public CliVersion {
         if (value == null || !isVersionName(value)) {

@@ -40,6 +40,13 @@ public record InstalledManifest(
         public Executables {
             Objects.requireNonNull(executable, "python.executable");
             Objects.requireNonNull(daemonExecutable, "python.daemonExecutable");
+            // environment() derives the venv from <venv>/<scripts>/python; a shorter path has none, and
+            // failing here turns a tampered manifest into an invalid one instead of a crash in status.
+            Path scripts = executable.getParent();
+            if (scripts == null || scripts.getParent() == null) {
+                throw new IllegalArgumentException(
+                        "python.executable is not inside a virtual environment: " + executable);
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import ai.kaelio.ktx.domain.LockHolder;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -39,9 +43,13 @@ final class FileChannelRuntimeLock implements RuntimeLock {
     public Handle acquire(Path lockPath, String purpose, Consumer<Optional<LockHolder>> onWait)
             throws IOException, InterruptedException {
         Guard guard = guardFor(lockPath);
-        if (!guard.lock.tryLock()) {
+        if (guard.owner == Thread.currentThread()) {
+            // Waiting for ourselves would never end.
+            throw new IllegalStateException("This thread already holds the runtime lock " + lockPath);
+        }
+        if (!guard.permit.tryAcquire()) {
             onWait.accept(Optional.ofNullable(guard.holder));
-            guard.lock.lockInterruptibly();
+            guard.permit.acquire();
         }
         try {
             FileChannel channel = open(lockPath);
@@ -52,12 +60,16 @@ final class FileChannelRuntimeLock implements RuntimeLock {
                     fileLock = channel.lock();
                 }
                 return held(guard, channel, fileLock, purpose);
+            } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+                channel.close();
+                Thread.interrupted();
+                throw new InterruptedException("Interrupted while waiting for the runtime lock " + lockPath);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
-        } catch (IOException | RuntimeException e) {
-            guard.lock.unlock();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            guard.permit.release();
             throw e;
         }
     }
@@ -65,36 +77,44 @@ final class FileChannelRuntimeLock implements RuntimeLock {
     @Override
     public Optional<Handle> tryAcquire(Path lockPath, String purpose) throws IOException {
         Guard guard = guardFor(lockPath);
-        if (!guard.lock.tryLock()) {
+        // Also empty for the holding thread itself: a second channel's lock attempt and close would drop
+        // the OS lock that the first handle holds.
+        if (!guard.permit.tryAcquire()) {
             return Optional.empty();
         }
         try {
             FileChannel channel = open(lockPath);
-            FileLock fileLock;
             try {
-                fileLock = channel.tryLock();
+                FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
+                    channel.close();
+                    guard.permit.release();
+                    return Optional.empty();
+                }
+                return Optional.of(held(guard, channel, fileLock, purpose));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
-            if (fileLock == null) {
-                channel.close();
-                guard.lock.unlock();
-                return Optional.empty();
-            }
-            return Optional.of(held(guard, channel, fileLock, purpose));
         } catch (IOException | RuntimeException e) {
-            guard.lock.unlock();
+            guard.permit.release();
             throw e;
         }
     }
 
+    /** The handle may be closed more than once, and from any thread: only the first close releases. */
     private Handle held(Guard guard, FileChannel channel, FileLock fileLock, String purpose) throws IOException {
         LockHolder holder = new LockHolder(ProcessHandle.current().pid(), clock.instant(), purpose);
         LockFileContent.write(channel, holder);
         guard.holder = holder;
+        guard.owner = Thread.currentThread();
+        AtomicBoolean open = new AtomicBoolean(true);
         return () -> {
+            if (!open.compareAndSet(true, false)) {
+                return;
+            }
             guard.holder = null;
+            guard.owner = null;
             try {
                 channel.truncate(0);
                 fileLock.release();
@@ -102,7 +122,7 @@ final class FileChannelRuntimeLock implements RuntimeLock {
                 // Closing the channel below releases the lock regardless.
             } finally {
                 closeQuietly(channel);
-                guard.lock.unlock();
+                guard.permit.release();
             }
         };
     }
@@ -124,9 +144,11 @@ final class FileChannelRuntimeLock implements RuntimeLock {
         }
     }
 
+    /** A permit rather than a thread-owned lock, so that a handle can be released from any thread. */
     private static final class Guard {
-        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        final Semaphore permit = new Semaphore(1);
         volatile LockHolder holder;
+        volatile Thread owner;
     }
 
     /** The holder's record inside the lock file: {@code pid=…}, {@code since=…}, {@code purpose=…} lines. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Reads small JSON documents defensively (bounded size, depth and token lengths, so a hostile file
@@ -32,6 +33,9 @@ final class JsonDocuments {
                     .build())
             .build())
             .build();
+
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\([^()]*\\[Source:[^\\]]*\\]\\)|\\s*\\[Source:[^\\]]*\\]");
+    private static final Pattern SETTING = Pattern.compile(",\\s*from `[^`]*`");
 
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
@@ -60,7 +64,7 @@ final class JsonDocuments {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new JsonShapeException("not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new JsonShapeException("not valid JSON (" + describe(e.getOriginalMessage()) + ")");
         }
     }
 
@@ -68,11 +72,21 @@ final class JsonDocuments {
         return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String firstLine(String message) {
+    /**
+     * Jackson's own wording, minus what only means something to Jackson: its source descriptions
+     * ({@code [Source: REDACTED (`StreamReadFeature…` disabled); line: 1…]}) and the settings behind its
+     * limits ({@code from `StreamReadConstraints.getMaxNestingDepth()`}).
+     */
+    private static String describe(String message) {
         if (message == null) {
             return "unreadable";
         }
-        String line = message.lines().findFirst().orElse("").strip();
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "the document ends too early";
+        }
+        String cleaned = SOURCE.matcher(message).replaceAll("");
+        cleaned = SETTING.matcher(cleaned).replaceAll("").replace('`', '\'');
+        String line = cleaned.lines().findFirst().orElse("").strip();
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

@@ -55,7 +55,10 @@ final class InstallLog implements Closeable {
         }
     }
 
-    /** Shell-like rendering for people reading the log; commands themselves never pass through a shell. */
+    /**
+     * Shell-like rendering for people reading the log; commands themselves never pass through a shell.
+     * Always one line, so that every command in the log is exactly one {@code $ } line.
+     */
     static String render(List<String> command) {
         return command.stream().map(InstallLog::quote).collect(Collectors.joining(" "));
     }
@@ -64,6 +67,31 @@ final class InstallLog implements Closeable {
         if (!argument.isEmpty() && argument.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:@%+,[]".indexOf(c) >= 0)) {
             return argument;
         }
+        if (argument.chars().anyMatch(Character::isISOControl)) {
+            return ansiQuote(argument);
+        }
         return "'" + argument.replace("'", "'\\''") + "'";
+    }
+
+    /** bash's {@code $'…'}, which can spell a newline (a multi-line {@code python -c} script) on one line. */
+    private static String ansiQuote(String argument) {
+        StringBuilder quoted = new StringBuilder("$'");
+        argument.chars().forEach(c -> {
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '\'' -> quoted.append("\\'");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        quoted.append(String.format(c < 0x80 ? "\\x%02x" : "\\u%04x", c));
+                    } else {
+                        quoted.append((char) c);
+                    }
+                }
+            }
+        });
+        return quoted.append('\'').toString();
     }
 }

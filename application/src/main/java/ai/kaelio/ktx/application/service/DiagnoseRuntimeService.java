@@ -44,7 +44,7 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         boolean pythonUsable = python instanceof ToolProbes.PythonFound found && requirement.isSatisfiedBy(found.version());
 
         List<DoctorCheck> checks = new ArrayList<>();
-        checks.add(uvCheck(uv, choice, pythonUsable));
+        checks.add(uvCheck(uv, choice, pythonUsable, requirement));
         checks.add(pythonCheck(python, requirement, uvWillBuild));
         checks.add(assetCheck(asset));
         RuntimeStatus status = inspector.inspect(assets.readManifest());
@@ -61,7 +61,8 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         }
     }
 
-    private static DoctorCheck uvCheck(ToolProbes.UvProbe uv, Optional<ProvisionerChoice> choice, boolean pythonUsable) {
+    private static DoctorCheck uvCheck(
+            ToolProbes.UvProbe uv, Optional<ProvisionerChoice> choice, boolean pythonUsable, PythonRequirement requirement) {
         if (choice.isEmpty()) {
             return DoctorCheck.fail("uv", "uv", ProvisionerChoice.VARIABLE + " names no provisioner",
                     "Set " + ProvisionerChoice.VARIABLE + " to one of " + ProvisionerChoice.allIds() + ", or unset it");
@@ -78,12 +79,12 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
             return DoctorCheck.warn("uv", "uv", reason + "; installs use Python's venv and pip instead");
         }
         return DoctorCheck.fail("uv", "uv", reason + ", and no usable Python was found either",
-                "Install uv, or Python 3.10 or newer");
+                "Install uv, or " + wantedPython(requirement));
     }
 
     private static DoctorCheck pythonCheck(ToolProbes.PythonProbe python, PythonRequirement requirement, boolean uvWillBuild) {
         String label = "Python interpreter";
-        String fix = "Install Python that satisfies " + requirement + ", or set KTX_PYTHON to one";
+        String fix = "Install " + wantedPython(requirement) + ", or set KTX_PYTHON to one";
         String problem;
         if (python instanceof ToolProbes.PythonFound found) {
             String described = "Python " + found.version() + " at " + found.executable();
@@ -97,6 +98,11 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         return uvWillBuild
                 ? DoctorCheck.warn("python", label, problem + "; uv provides the interpreter instead")
                 : DoctorCheck.fail("python", label, problem, fix);
+    }
+
+    /** The wheel's own Requires-Python, not a fixed version, so the fix stays right when the wheel changes. */
+    private static String wantedPython(PythonRequirement requirement) {
+        return requirement.clauses().isEmpty() ? "Python 3" : "Python " + requirement.specifier();
     }
 
     private static DoctorCheck assetCheck(RuntimeAssets.AssetCheck asset) {

@@ -1,0 +1,91 @@
+package ai.kaelio.ktx.adapters.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void childGetsTheHostsVariablesWithoutOnesThatWouldLeakAnotherPython() throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("KTX_TEST_MARKER", "from-host");
+        overrides.put("VIRTUAL_ENV", "/elsewhere/venv");
+        overrides.put("PYTHONPATH", "/elsewhere/lib");
+        overrides.put("HOME", null);
+        CommandRunner runner = new CommandRunner(ProcessFixtures.host(overrides));
+
+        CommandRunner.Captured captured = runner.capture(List.of("sh", "-c",
+                "echo \"$KTX_TEST_MARKER|${VIRTUAL_ENV-unset}|${PYTHONPATH-unset}|${HOME-unset}|$PIP_NO_INPUT\""),
+                Duration.ofSeconds(10));
+        // HOME is in this JVM's environment but not in the host's: the host decides.
+        assertThat(captured).isEqualTo(new CommandRunner.Captured(0, "from-host|unset|unset|unset|1\n"));
+    }
+
+    @Test
+    void loggedRunWritesTheCommandItsOutputAndExitAndKeepsTheLastLines() throws Exception {
+        Path logPath = dir.resolve("install.log");
+        String script = "for i in $(seq 1 30); do echo out $i; done";
+        CommandRunner.Logged logged;
+        try (InstallLog log = InstallLog.create(logPath)) {
+            logged = new CommandRunner(ProcessFixtures.host()).runLogged(List.of("sh", "-c", script), log);
+        }
+        assertThat(logged).isEqualTo(new CommandRunner.Logged(0,
+                IntStream.rangeClosed(11, 30).mapToObj(i -> "out " + i).toList()));
+        List<String> lines = Files.readAllLines(logPath);
+        assertThat(lines.get(0)).isEqualTo("$ sh -c " + InstallLog.render(List.of(script)));
+        assertThat(lines).hasSize(32).contains("out 1", "out 30").endsWith("# exit 0");
+    }
+
+    @Test
+    void loggedRunKeepsStderrAndTheExitCode() throws Exception {
+        Path logPath = dir.resolve("install.log");
+        CommandRunner.Logged logged;
+        try (InstallLog log = InstallLog.create(logPath)) {
+            logged = new CommandRunner(ProcessFixtures.host()).runLogged(List.of("sh", "-c", "echo oops >&2; exit 3"), log);
+        }
+        assertThat(logged).isEqualTo(new CommandRunner.Logged(3, List.of("oops")));
+        assertThat(Files.readAllLines(logPath)).containsExactly("$ sh -c 'echo oops >&2; exit 3'", "oops", "# exit 3");
+    }
+
+    @Test
+    void commandThatCannotStartIsAFailureNotAnException() throws Exception {
+        Path missing = dir.resolve("no-such-tool");
+        CommandRunner runner = new CommandRunner(ProcessFixtures.host());
+        assertThat(runner.capture(List.of(missing.toString()), Duration.ofSeconds(5)).exitCode()).isEqualTo(-1);
+        try (InstallLog log = InstallLog.create(dir.resolve("install.log"))) {
+            CommandRunner.Logged logged = runner.runLogged(List.of(missing.toString(), "venv"), log);
+            assertThat(logged.exitCode()).isEqualTo(-1);
+            assertThat(logged.tail()).singleElement().asString().startsWith("could not start " + missing);
+        }
+    }
+
+    @Test
+    void captureGivesUpAfterItsTimeoutAndEndsTheCommand() throws Exception {
+        Path pidFile = dir.resolve("sleep.pid");
+        long started = System.nanoTime();
+        CommandRunner.Captured captured = new CommandRunner(ProcessFixtures.host()).capture(
+                List.of("sh", "-c", "sleep 303 & echo $! > " + pidFile + "; wait"), Duration.ofSeconds(1));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(captured).isEqualTo(new CommandRunner.Captured(-1, "sh did not answer within 1 s"));
+        // zt-exec ends a timed-out command on its own worker thread, so give it a moment.
+        long sleep = Long.parseLong(Files.readString(pidFile).strip());
+        boolean ended = ProcessFixtures.awaitEnded(sleep, Duration.ofSeconds(5));
+        if (!ended) {
+            ProcessHandle.of(sleep).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        assertThat(ended).as("the timed-out command's child %d survived", sleep).isTrue();
+    }
+}

@@ -1,0 +1,139 @@
+package ai.kaelio.ktx.adapters.process;
+
+import static ai.kaelio.ktx.adapters.process.ProcessFixtures.host;
+import static ai.kaelio.ktx.adapters.process.ProcessFixtures.loggedCommands;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Failed;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Outcome;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Provisioned;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Refused;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Request;
+import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.InstallStep;
+import ai.kaelio.ktx.domain.ProvisionerInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VenvProvisionerTest {
+
+    @TempDir
+    static Path built;
+
+    private static Path wheel;
+
+    @TempDir
+    Path versionDir;
+
+    @TempDir
+    Path assetDir;
+
+    private final List<InstallStep> steps = new ArrayList<>();
+
+    @BeforeAll
+    static void buildWheel() throws Exception {
+        wheel = ProcessFixtures.buildWheel(built);
+    }
+
+    private Request request(Path wheelPath) {
+        return ProcessFixtures.request(versionDir, wheelPath, FeatureSet.core(), steps);
+    }
+
+    @Test
+    void fastPathCreatesAPiplessVenvAndInstallsWithTheHostsPip() throws Exception {
+        Request request = request(wheel);
+        Outcome outcome = ProcessFixtures.Adapters.on(host()).venv().provision(request);
+
+        assertThat(outcome).as(() -> ProcessFixtures.log(request.installLog())).isInstanceOf(Provisioned.class);
+        Path python = ProcessFixtures.realPython();
+        String venvPython = request.environment().pythonPath().toString();
+        assertThat(((Provisioned) outcome).info()).isEqualTo(new ProvisionerInfo("venv", pythonVersion(python)));
+        assertThat(steps).containsExactly(InstallStep.CREATE_ENVIRONMENT, InstallStep.INSTALL_PACKAGES);
+        // Exactly the three commands that ran, each logged as "$ …": probe, create, install.
+        List<String> commands = loggedCommands(request.installLog());
+        assertThat(commands).hasSize(3);
+        assertThat(commands.get(0)).endsWith("python3 -c " + InstallLog.render(List.of(PythonInterpreters.PROBE_SCRIPT)));
+        // The multi-line probe script stays on its "$ " line instead of reading as output.
+        assertThat(Files.readString(request.installLog())).doesNotContainPattern("(?m)^(import sys|print\\()");
+        assertThat(commands.get(1)).isEqualTo(python + " -m venv --without-pip " + request.environment().venvDir());
+        assertThat(commands.get(2)).startsWith(python + " -m pip --python " + venvPython + " install ")
+                .endsWith(" " + wheel);
+        assertWorkingRuntime(request);
+    }
+
+    @Test
+    void classicPathBootstrapsPipIntoTheVenvAndInstallsWithIt() throws Exception {
+        ProcessFixtures.Adapters adapters = ProcessFixtures.Adapters.on(host());
+        Request request = request(wheel);
+        Outcome outcome = new VenvProvisioner(adapters.interpreters(), adapters.runner(), false).provision(request);
+
+        assertThat(outcome).as(() -> ProcessFixtures.log(request.installLog())).isInstanceOf(Provisioned.class);
+        List<String> commands = loggedCommands(request.installLog());
+        assertThat(commands).hasSize(3);
+        assertThat(commands.get(1)).isEqualTo(ProcessFixtures.realPython() + " -m venv " + request.environment().venvDir());
+        assertThat(commands.get(2)).startsWith(request.environment().pythonPath() + " -m pip install ");
+        assertThat(request.environment().venvDir().resolve("bin/pip")).exists();
+        assertWorkingRuntime(request);
+    }
+
+    @Test
+    void tooOldInterpreterIsRefusedByNameVersionAndRequirementBeforeCreatingAnything() throws Exception {
+        Path old = ProcessFixtures.pyenvPython("3.8.18");
+        Request request = request(wheel);
+        Outcome outcome = ProcessFixtures.Adapters.on(host(Map.of("KTX_PYTHON", old.toString()))).venv().provision(request);
+
+        assertThat(outcome).isInstanceOf(Refused.class);
+        assertThat(((Refused) outcome).reason())
+                .startsWith("Python 3.8.18 at " + old + " does not satisfy the runtime's Requires-Python >=3.10.")
+                .doesNotContain("\n");
+        assertThat(request.environment().venvDir()).doesNotExist();
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
+    void interpreterThatDoesNotExistIsRefused() throws Exception {
+        Path missing = versionDir.resolve("no/such/python");
+        Request request = request(wheel);
+        Outcome outcome = ProcessFixtures.Adapters.on(host(Map.of("KTX_PYTHON", missing.toString()))).venv().provision(request);
+
+        assertThat(outcome).isEqualTo(new Refused("KTX_PYTHON=" + missing
+                + " is not an executable Python. Install Python >=3.10, or set KTX_PYTHON to one."));
+        assertThat(request.environment().venvDir()).doesNotExist();
+    }
+
+    @Test
+    void failingPipReturnsTheCommandAndItsLastLinesAndLogsEverything() throws Exception {
+        Path corrupt = Files.write(assetDir.resolve(ProcessFixtures.WHEEL_FILE), "not a zip".getBytes(StandardCharsets.UTF_8));
+        Request request = request(corrupt);
+        Outcome outcome = ProcessFixtures.Adapters.on(host()).venv().provision(request);
+
+        assertThat(outcome).isInstanceOf(Failed.class);
+        Failed failed = (Failed) outcome;
+        assertThat(failed.command()).contains(" -m pip --python ").endsWith(" install --disable-pip-version-check --no-input "
+                + corrupt);
+        assertThat(failed.outputTail()).isNotEmpty().anySatisfy(line -> assertThat(line).contains("ERROR"));
+        String log = Files.readString(request.installLog());
+        assertThat(log).contains("$ " + failed.command() + "\n");
+        failed.outputTail().forEach(line -> assertThat(log).contains(line));
+        assertThat(loggedCommands(request.installLog())).hasSize(3);
+    }
+
+    private static void assertWorkingRuntime(Request request) throws Exception {
+        assertThat(request.environment().pythonPath()).isExecutable();
+        assertThat(request.environment().daemonPath()).isExecutable();
+        ProcessFixtures.Output version = ProcessFixtures.run(List.of(request.environment().daemonPath().toString(), "--version"));
+        assertThat(version).isEqualTo(new ProcessFixtures.Output(0, "ktx-daemon 0.1.0\n"));
+    }
+
+    private static String pythonVersion(Path python) throws Exception {
+        return ProcessFixtures.run(List.of(python.toString(), "-c", "import platform; print(platform.python_version())"))
+                .text().strip();
+    }
+}

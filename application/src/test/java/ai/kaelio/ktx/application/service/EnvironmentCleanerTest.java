@@ -1,0 +1,88 @@
+package ai.kaelio.ktx.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kaelio.ktx.application.testing.FakeRuntime;
+import ai.kaelio.ktx.application.testing.FakeRuntimeFiles;
+import ai.kaelio.ktx.domain.EnvironmentLayout;
+import ai.kaelio.ktx.domain.Platform;
+import ai.kaelio.ktx.domain.RuntimeLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentCleanerTest {
+
+    private final FakeRuntime runtime = new FakeRuntime();
+    private final RuntimeLayout layout = runtime.layout();
+    private final FakeRuntimeFiles files = runtime.files();
+    private final EnvironmentCleaner cleaner = new EnvironmentCleaner(layout, files);
+
+    @Test
+    void discardRemovesAnAttemptsEnvironment() {
+        EnvironmentLayout attempt = runtime.environmentOnDisk("a");
+
+        cleaner.discard(attempt);
+
+        assertThat(files.exists(attempt.venvDir())).isFalse();
+    }
+
+    @Test
+    void discardNeverRemovesAnythingOutsideTheVersionDir() {
+        EnvironmentLayout outside = EnvironmentLayout.of(Platform.LINUX, Path.of("/home/alex/venv-mine"));
+        files.file(outside.pythonPath());
+
+        cleaner.discard(outside);
+
+        assertThat(files.exists(outside.pythonPath())).isTrue();
+    }
+
+    @Test
+    void discardNeverRemovesADirectoryThatIsNotAnEnvironment() {
+        EnvironmentLayout notOne = EnvironmentLayout.of(Platform.LINUX, layout.versionDir().resolve("cache"));
+        files.file(notOne.pythonPath());
+
+        cleaner.discard(notOne);
+        cleaner.discard(EnvironmentLayout.of(Platform.LINUX, layout.versionDir()));
+
+        assertThat(files.exists(notOne.pythonPath())).isTrue();
+        assertThat(files.deleted()).isEmpty();
+    }
+
+    @Test
+    void removeLeftoversKeepsTheCommittedEnvironmentAndEverythingThatIsNotAnEnvironmentDirectory() throws IOException {
+        EnvironmentLayout committed = runtime.environmentOnDisk("committed");
+        EnvironmentLayout dead = runtime.environmentOnDisk("dead");
+        files.file(layout.versionDir().resolve("venv-file"))
+                .symlink(layout.versionDir().resolve("venv-link"), Path.of("/home/alex/elsewhere"))
+                .file(layout.installLogPath());
+
+        cleaner.removeLeftovers(Optional.of(committed));
+
+        assertThat(files.deleted()).containsExactly(dead.venvDir());
+        assertThat(files.exists(committed.pythonPath())).isTrue();
+        assertThat(files.exists(layout.versionDir().resolve("venv-link"))).isTrue();
+    }
+
+    @Test
+    void removeLeftoversOfAVersionDirThatDoesNotExistYetDoesNothing() throws IOException {
+        cleaner.removeLeftovers(Optional.empty());
+
+        assertThat(files.deleted()).isEmpty();
+    }
+
+    @Test
+    void missingExecutablesAreNamed() {
+        EnvironmentLayout attempt = runtime.environmentOnDisk("a");
+        assertThat(cleaner.missingExecutable(attempt)).isEmpty();
+
+        files.remove(attempt.daemonPath());
+        assertThat(cleaner.missingExecutable(attempt))
+                .contains("Missing ktx-daemon executable after provisioning: " + attempt.daemonPath());
+
+        files.remove(attempt.pythonPath());
+        assertThat(cleaner.missingExecutable(attempt))
+                .contains("Missing Python executable after provisioning: " + attempt.pythonPath());
+    }
+}

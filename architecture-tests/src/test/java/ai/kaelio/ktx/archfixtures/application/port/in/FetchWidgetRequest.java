@@ -1,0 +1,4 @@
+package ai.kaelio.ktx.archfixtures.application.port.in;
+
+public record FetchWidgetRequest(String name, FetchObserver observer) {
+}

@@ -1,0 +1,4 @@
+package ai.kaelio.ktx.archfixtures.domain;
+
+public record Widget(String name) {
+}
