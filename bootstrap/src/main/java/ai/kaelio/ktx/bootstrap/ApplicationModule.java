@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.bootstrap;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
@@ -11,6 +12,7 @@ import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
 import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
+import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
 import ai.kaelio.ktx.application.service.InstallRuntimeService;
@@ -47,6 +49,11 @@ final class ApplicationModule extends AbstractModule {
             ProvisionerPreference preference, Clock clock) {
         return new InstallRuntimeService(layout, assets, inspector, lock, provisioners, manifests,
                 new EnvironmentCleaner(layout, files), preference, clock);
+    }
+
+    @Provides
+    EnsureRuntimeUseCase ensure(RuntimeInspector inspector, RuntimeAssets assets, InstallRuntimeUseCase install) {
+        return new EnsureRuntimeService(inspector, assets, install);
     }
 
     @Provides

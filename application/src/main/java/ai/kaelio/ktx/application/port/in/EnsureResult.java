@@ -1,0 +1,24 @@
+package ai.kaelio.ktx.application.port.in;
+
+import ai.kaelio.ktx.domain.InstalledManifest;
+import ai.kaelio.ktx.domain.RuntimeLayout;
+
+/** Whether the runtime is now usable, and if not, why. */
+public sealed interface EnsureResult {
+
+    /** Ready (already, or just installed): {@code installed} says which. */
+    record Ready(RuntimeLayout layout, InstalledManifest manifest, boolean installed) implements EnsureResult {
+    }
+
+    /** Not ready and not allowed to install; {@code reason} is the sentence to show. */
+    record NotAllowed(String reason) implements EnsureResult {
+    }
+
+    /** The user answered no. */
+    record Declined(String reason) implements EnsureResult {
+    }
+
+    /** The install was tried and did not succeed. */
+    record InstallFailed(InstallResult result) implements EnsureResult {
+    }
+}
