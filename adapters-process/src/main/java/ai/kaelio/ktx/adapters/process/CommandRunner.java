@@ -24,6 +24,8 @@ import org.zeroturnaround.exec.ProcessResult;
 final class CommandRunner {
 
     static final int TAIL_LINES = 20;
+    /** How long output may keep flowing once the child itself has exited. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 2;
     /** Variables that would make a child Python use something other than its own environment. */
     private static final List<String> ISOLATING_REMOVALS = List.of("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV", "__PYVENV_LAUNCHER__");
 
@@ -47,8 +49,9 @@ final class CommandRunner {
                 tail.addLast(line);
             }
         };
+        ProcessTrees.Tree tree = ProcessTrees.track();
         try {
-            ProcessResult result = executor(command)
+            ProcessResult result = executor(command, tree)
                     .redirectOutput(sink::accept)
                     .redirectError(sink::accept)
                     .execute();
@@ -62,14 +65,18 @@ final class CommandRunner {
             return new Logged(-1, List.of(reason));
         } catch (TimeoutException e) {
             throw new IllegalStateException("A command without a timeout timed out", e);
+        } catch (InterruptedException e) {
+            tree.end();
+            throw e;
         }
     }
 
     /** Runs a short command for its output (both streams), giving up after {@code timeout}. */
     Captured capture(List<String> command, Duration timeout) throws InterruptedException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ProcessTrees.Tree tree = ProcessTrees.track();
         try {
-            ProcessResult result = executor(command)
+            ProcessResult result = executor(command, tree)
                     .redirectOutput(output)
                     .redirectError(output)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -78,18 +85,28 @@ final class CommandRunner {
         } catch (IOException e) {
             return new Captured(-1, "could not start " + command.get(0) + ": " + e.getMessage());
         } catch (TimeoutException e) {
+            tree.end();
             return new Captured(-1, command.get(0) + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            tree.end();
+            throw e;
         }
     }
 
-    private ProcessExecutor executor(List<String> command) {
+    /**
+     * An interrupted wait (Ctrl-C) ends the whole tree through the stopper; a tree that ended otherwise is
+     * ended by the caller. The close timeout keeps ktx from waiting forever on output pipes that an
+     * orphaned grandchild still holds open (zt-exec's own wait for them cannot be interrupted).
+     */
+    private ProcessExecutor executor(List<String> command, ProcessTrees.Tree tree) {
         return new ProcessExecutor()
                 .command(command)
                 .environment(childEnvironment())
                 .redirectInput(java.io.InputStream.nullInputStream())
                 .exitValueAny()
-                .stopper(ProcessTrees.STOPPER)
-                .addListener(ProcessTrees.ENDED_ON_EXIT);
+                .closeTimeout(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .stopper(tree)
+                .addListener(tree);
     }
 
     /** The host's variables exactly (not the JVM's, which tests may not control), minus the isolating ones. */

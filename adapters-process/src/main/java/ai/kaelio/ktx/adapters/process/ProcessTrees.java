@@ -1,8 +1,11 @@
 package ai.kaelio.ktx.adapters.process;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.listener.ProcessListener;
 import org.zeroturnaround.exec.stop.ProcessStopper;
@@ -14,35 +17,77 @@ import org.zeroturnaround.exec.stop.ProcessStopper;
 final class ProcessTrees {
 
     private static final long GRACE_MILLIS = 2_000;
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-    /** Used by zt-exec when the waiting thread is interrupted (Ctrl-C in the shell, cancellation). */
-    static final ProcessStopper STOPPER = ProcessTrees::end;
-
-    /** Ends every still-running child if the JVM exits first (Ctrl-C in terminal mode). */
-    static final ProcessListener ENDED_ON_EXIT = new ProcessListener() {
-        @Override
-        public void afterStart(Process process, ProcessExecutor executor) {
-            RUNNING.add(process);
-        }
-
-        @Override
-        public void afterStop(Process process) {
-            RUNNING.remove(process);
-        }
-    };
+    private static final long WATCH_MILLIS = 200;
+    private static final Set<Tree> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ProcessTrees::end), "ktx-end-children"));
+        // Ctrl-C in terminal mode, or any other exit, while children run.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Tree::end), "ktx-end-children"));
     }
 
     private ProcessTrees() {
     }
 
+    /** A tree to hand to one command's executor as both listener and stopper. */
+    static Tree track() {
+        return new Tree();
+    }
+
+    /**
+     * One command's child and every descendant seen while it ran. Descendants are looked up as the child
+     * runs, not only when it is stopped: on a terminal, Ctrl-C signals the child directly, and a grandchild
+     * that ignores the signal is re-parented as soon as the child dies, after which no lookup finds it.
+     */
+    static final class Tree extends ProcessListener implements ProcessStopper {
+
+        private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        private volatile Process process;
+
+        @Override
+        public void afterStart(Process started, ProcessExecutor executor) {
+            process = started;
+            RUNNING.add(this);
+            watch();
+        }
+
+        @Override
+        public void afterStop(Process stopped) {
+            RUNNING.remove(this);
+        }
+
+        /** zt-exec calls this when the thread waiting for the child is interrupted. */
+        @Override
+        public void stop(Process stopping) {
+            end();
+        }
+
+        /** Ends the child, its descendants and whatever it left behind; safe to call more than once. */
+        void end() {
+            Process current = process;
+            if (current != null) {
+                ProcessTrees.end(current, seen);
+            }
+        }
+
+        private void look() {
+            Process current = process;
+            if (current != null && current.isAlive()) {
+                current.descendants().forEach(seen::add);
+            }
+        }
+    }
+
     static void end(Process process) {
+        end(process, Set.of());
+    }
+
+    private static void end(Process process, Collection<ProcessHandle> seenBefore) {
         ProcessHandle root = process.toHandle();
         // Collect descendants first: once the parent dies they are re-parented and no longer found.
-        var tree = root.descendants().toList();
+        Set<ProcessHandle> tree = new LinkedHashSet<>(root.descendants().toList());
+        tree.addAll(seenBefore);
+        // A handle knows its process's start time, so a pid reused since is never signalled.
         tree.forEach(ProcessHandle::destroy);
         root.destroy();
         try {
@@ -54,5 +99,24 @@ final class ProcessTrees {
             Thread.currentThread().interrupt();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** One daemon thread, started with the first child, notes the descendants of every running child. */
+    private static void watch() {
+        if (!WATCHING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(WATCH_MILLIS);
+                    RUNNING.forEach(Tree::look);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ktx-process-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

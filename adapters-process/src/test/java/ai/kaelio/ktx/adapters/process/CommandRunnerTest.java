@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +89,67 @@ class CommandRunnerTest {
             ProcessHandle.of(sleep).ifPresent(ProcessHandle::destroyForcibly);
         }
         assertThat(ended).as("the timed-out command's child %d survived", sleep).isTrue();
+    }
+
+    @Test
+    void interruptedRunEndsAGrandchildOrphanedWhenItsParentDiedFirst() throws Exception {
+        // On a terminal Ctrl-C reaches the child as well as ktx: the shell dies at once, while its background
+        // job, which ignores SIGINT, is re-parented and keeps the output pipe open. ktx's interrupt comes after.
+        Path pids = dir.resolve("pids");
+        String script = "sleep 304 & echo $$ $! > " + pids + "; wait";
+        CompletableFuture<Throwable> run = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try (InstallLog log = InstallLog.create(dir.resolve("install.log"))) {
+                new CommandRunner(ProcessFixtures.host()).runLogged(List.of("sh", "-c", script), log);
+                run.complete(null);
+            } catch (Throwable e) {
+                run.complete(e);
+            }
+        });
+        runner.start();
+        long[] shellAndSleep = awaitPids(pids);
+        Thread.sleep(600); // a few rounds of the watcher that notes descendants
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(shellAndSleep[0])).start().waitFor();
+            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[0], Duration.ofSeconds(5))).as("the shell took SIGINT").isTrue();
+
+            runner.interrupt();
+
+            assertThat(run.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[1], Duration.ofSeconds(5)))
+                    .as("the orphaned sleep %d survived", shellAndSleep[1]).isTrue();
+        } finally {
+            ProcessHandle.of(shellAndSleep[1]).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void childThatLeavesAGrandchildHoldingItsOutputStillReturnsPromptly() throws Exception {
+        Path pids = dir.resolve("pids");
+        long started = System.nanoTime();
+        CommandRunner.Logged logged;
+        try (InstallLog log = InstallLog.create(dir.resolve("install.log"))) {
+            logged = new CommandRunner(ProcessFixtures.host()).runLogged(
+                    List.of("sh", "-c", "sleep 305 & echo $$ $! > " + pids + "; echo done"), log);
+        } finally {
+            ProcessHandle.of(awaitPids(pids)[1]).ifPresent(ProcessHandle::destroyForcibly);
+        }
+
+        assertThat(logged).isEqualTo(new CommandRunner.Logged(0, List.of("done")));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    private static long[] awaitPids(Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                String[] fields = Files.readString(file).strip().split(" ");
+                if (fields.length == 2) {
+                    return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no pids in " + file);
     }
 }
