@@ -22,6 +22,17 @@ public final class KtxCli {
         }
     }
 
+    /**
+     * Terminal mode: {@link #run}, with Ctrl-C cancelling the running command (see {@link CtrlC}) rather
+     * than killing the JVM under it. Exits 130 once Ctrl-C was pressed, whatever the command returned.
+     */
+    public static int runInterruptibly(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        try (CtrlC ctrlC = CtrlC.interruptsCurrentThread(err)) {
+            int code = run(factory, out, err, args);
+            return ctrlC.pressed() ? ExitCodes.INTERRUPTED : code;
+        }
+    }
+
     static CommandLine commandLine(CommandLine.IFactory factory, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(KtxCommand.class, factory);
         commandLine.setOut(out);
