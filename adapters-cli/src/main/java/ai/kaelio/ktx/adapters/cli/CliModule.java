@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.domain.HostEnvironment;
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.Provides;
@@ -15,6 +16,11 @@ public final class CliModule extends AbstractModule {
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
         bind(CliVersionProvider.class);
+    }
+
+    @Provides
+    HostTerminal terminal(HostEnvironment host) {
+        return HostTerminal.of(host);
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.application.port.in.InstallRequest;
+import ai.kaelio.ktx.application.port.in.InstallResult;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -34,17 +35,29 @@ final class InstallCommand implements Callable<Integer> {
     boolean json;
 
     private final Provider<InstallRuntimeUseCase> install;
+    private final Provider<HostTerminal> terminal;
 
     @Inject
-    InstallCommand(Provider<InstallRuntimeUseCase> install) {
+    InstallCommand(Provider<InstallRuntimeUseCase> install, Provider<HostTerminal> terminal) {
         this.install = install;
+        this.terminal = terminal;
     }
 
     @Override
     public Integer call() throws Exception {
-        var request = new InstallRequest(features.toFeatureSet(), force, provisioner.choice(),
-                new WaitNotice(spec.commandLine().getErr()));
-        return new InstallOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json)
-                .print(install.get().install(request));
+        ProgressOutput progress = ProgressOutput.forInstall(spec.commandLine().getErr(), terminal.get(), json);
+        var request = new InstallRequest(features.toFeatureSet(), force, provisioner.choice(), progress);
+        InstallResult result = null;
+        try {
+            result = install.get().install(request);
+        } finally {
+            progress.finish(result instanceof InstallResult.Installed || result instanceof InstallResult.AlreadyReady);
+        }
+        if (result instanceof InstallResult.Failed && Thread.currentThread().isInterrupted()) {
+            // On a terminal Ctrl-C reaches the provisioner too, which may die before ktx sees the interrupt:
+            // that failure is the cancellation, not a broken install.
+            throw new InterruptedException("install cancelled");
+        }
+        return new InstallOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json).print(result);
     }
 }

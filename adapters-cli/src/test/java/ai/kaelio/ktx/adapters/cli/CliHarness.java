@@ -12,13 +12,18 @@ import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.Platform;
 import ai.kaelio.ktx.domain.ProvisionerInfo;
 import ai.kaelio.ktx.domain.RuntimeLayout;
+import ai.kaelio.ktx.domain.HostEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Runs the real command tree with use cases replaced by fakes, capturing stdout, stderr and the exit code. */
@@ -26,6 +31,7 @@ final class CliHarness {
 
     static final CliVersion VERSION = new CliVersion("0.2.0");
     static final RuntimeLayout LAYOUT = RuntimeLayout.of(VERSION, Platform.LINUX, Path.of("/runtime"), Path.of("/assets/python"));
+    static final HostEnvironment HOST = new HostEnvironment(Platform.LINUX, Map.of(), Path.of("/home/ktx-test"));
     static final EnvironmentLayout ENVIRONMENT = LAYOUT.environment("20260101T000000-abcdef");
 
     private InstallRuntimeUseCase install = request -> {
@@ -40,6 +46,19 @@ final class CliHarness {
     private PruneRuntimesUseCase prune = request -> {
         throw new AssertionError("prune was not expected");
     };
+
+    /** Not a terminal, unless a test says otherwise; stdin is what the test types. */
+    private HostTerminal terminal = new HostTerminal(false, false, InputStream.nullInputStream());
+
+    CliHarness terminal(HostTerminal fake) {
+        this.terminal = fake;
+        return this;
+    }
+
+    CliHarness stdin(String text) {
+        this.terminal = new HostTerminal(false, false, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
 
     CliHarness install(InstallRuntimeUseCase useCase) {
         this.install = useCase;
@@ -62,23 +81,28 @@ final class CliHarness {
     }
 
     Result run(String... args) {
-        Map<Class<?>, Object> commands = new HashMap<>();
-        commands.put(InstallCommand.class, new InstallCommand(() -> install));
-        commands.put(StatusCommand.class, new StatusCommand(() -> inspect));
-        commands.put(DoctorCommand.class, new DoctorCommand(() -> diagnose));
-        commands.put(PruneCommand.class, new PruneCommand(() -> prune));
-        commands.put(CliVersionProvider.class, new CliVersionProvider(VERSION));
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                Object known = commands.get(type);
-                return known != null ? type.cast(known) : CommandLine.defaultFactory().create(type);
-            }
-        };
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = KtxCli.run(factory, new PrintWriter(out), new PrintWriter(err), args);
+        int code = KtxCli.run(factory(), new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Builds the real commands over this harness's fakes, as the Guice-backed factory does in production. */
+    CommandLine.IFactory factory() {
+        // New objects on every call, like Guice's unscoped bindings: the shell builds a tree per line.
+        Map<Class<?>, Supplier<Object>> commands = new HashMap<>();
+        commands.put(InstallCommand.class, () -> new InstallCommand(() -> install, () -> terminal));
+        commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect));
+        commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
+        commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
+        commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                Supplier<Object> known = commands.get(type);
+                return known != null ? type.cast(known.get()) : CommandLine.defaultFactory().create(type);
+            }
+        };
     }
 
     static InstalledManifest manifest(FeatureSet features) {
