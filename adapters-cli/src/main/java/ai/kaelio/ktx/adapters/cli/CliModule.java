@@ -15,6 +15,7 @@ public final class CliModule extends AbstractModule {
         bind(StatusCommand.class);
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
+        bind(ShellCommand.class);
         bind(CliVersionProvider.class);
     }
 

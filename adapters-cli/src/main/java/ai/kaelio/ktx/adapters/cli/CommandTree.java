@@ -39,12 +39,16 @@ final class CommandTree implements IHelpSectionRenderer {
     private static void appendLevel(StringBuilder text, Help help, int depth) {
         for (Map.Entry<String, Help> entry : help.subcommands().entrySet()) {
             Help sub = entry.getValue();
-            String[] description = sub.commandSpec().usageMessage().description();
-            String summary = description.length == 0 ? "" : description[0];
             String name = "  ".repeat(depth + 1) + entry.getKey();
-            text.append(String.format("%-22s %s%n", name, summary));
+            text.append(String.format("%-22s %s%n", name, summary(sub.commandSpec().usageMessage())));
             appendLevel(text, sub, depth + 1);
         }
+    }
+
+    /** The header when there is one (picocli's own help command has one), else the description's first line. */
+    private static String summary(UsageMessageSpec usage) {
+        String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+        return lines.length == 0 ? "" : lines[0].replace("%n", "").strip();
     }
 
 }

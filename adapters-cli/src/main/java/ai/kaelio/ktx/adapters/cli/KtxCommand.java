@@ -2,9 +2,9 @@ package ai.kaelio.ktx.adapters.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
         description = "Manages the versioned Python runtime that ktx runs on.",
-        subcommands = RuntimeCommand.class)
+        subcommands = {RuntimeCommand.class, ShellCommand.class, CompletionCommand.class, HelpCommand.class})
 final class KtxCommand implements Callable<Integer> {
 
     @Spec
@@ -23,8 +23,10 @@ final class KtxCommand implements Callable<Integer> {
             description = "Show the full stack trace when a command fails unexpectedly.")
     boolean stacktrace;
 
+    /** No command given: the shell on a terminal, a usage error otherwise. */
     @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: try 'ktx runtime status'");
+    public Integer call() throws Exception {
+        ShellCommand shell = spec.commandLine().getSubcommands().get("shell").getCommand();
+        return shell.startForPlainKtx(spec.commandLine());
     }
 }

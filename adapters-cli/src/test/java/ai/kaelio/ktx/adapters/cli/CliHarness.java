@@ -95,6 +95,7 @@ final class CliHarness {
         commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect));
         commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
+        commands.put(ShellCommand.class, () -> new ShellCommand(() -> terminal, () -> HOST, () -> VERSION));
         commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));
         return new CommandLine.IFactory() {
             @Override

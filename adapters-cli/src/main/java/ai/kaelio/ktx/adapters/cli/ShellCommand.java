@@ -1,0 +1,71 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import ai.kaelio.ktx.domain.CliVersion;
+import ai.kaelio.ktx.domain.HostEnvironment;
+import ai.kaelio.ktx.domain.RuntimeRoots;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ktx shell}: a second front end over the one command tree. Its fields and signatures name no JLine
+ * type, so building the command tree (which every command does) never loads JLine; only {@link #call}
+ * reaches the classes that use it.
+ */
+@Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
+        description = "Start the interactive ktx shell (plain 'ktx' on a terminal starts it too).")
+final class ShellCommand implements Callable<Integer> {
+
+    static final String HISTORY_FILE = "history";
+
+    @Spec
+    CommandSpec spec;
+
+    private final Provider<HostTerminal> terminal;
+    private final Provider<HostEnvironment> host;
+    private final Provider<CliVersion> version;
+
+    @Inject
+    ShellCommand(Provider<HostTerminal> terminal, Provider<HostEnvironment> host, Provider<CliVersion> version) {
+        this.terminal = terminal;
+        this.host = host;
+        this.version = version;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine.IFactory factory = spec.commandLine().getFactory();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ShellSession session = new ShellSession(factory, out, err);
+        HostTerminal current = terminal.get();
+        if (!current.interactive()) {
+            return new ScriptedShell(session, current.stdin(), err).run();
+        }
+        // Completion gets a tree of its own: picocli's completion parses into the command objects it completes.
+        CommandSpec completionTree = KtxCli.commandLine(factory, out, err).getCommandSpec();
+        return new InteractiveShell(session, completionTree, historyFile(host.get()), out, err).run(version.get().value());
+    }
+
+    /** Plain {@code ktx}: the shell for a person at a terminal; for anything else a usage error, as picocli gives. */
+    int startForPlainKtx(CommandLine ktx) throws Exception {
+        if (terminal.get().interactive()) {
+            return call();
+        }
+        PrintWriter err = ktx.getErr();
+        err.println("Missing command: try 'ktx runtime status', or 'ktx shell' for the interactive shell.");
+        ktx.usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    /** Beside the default runtime root, in the user's data directory, whatever KTX_RUNTIME_ROOT says. */
+    static Path historyFile(HostEnvironment host) {
+        return RuntimeRoots.dataDirectory(host).resolve(HISTORY_FILE);
+    }
+}

@@ -1,0 +1,67 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Tab completion, asked the way JLine asks: a line parsed up to the cursor. */
+class ShellCompleterTest {
+
+    private final CommandSpec tree = KtxCli.commandLine(new CliHarness().factory(),
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).getCommandSpec();
+
+    @Test
+    void firstWordCompletesToTheTopLevelCommandsAndTheShellsOwnWords() {
+        assertThat(matches("")).contains("runtime", "shell", "completion", "help", "exit", "quit");
+        assertThat(matches("ru")).containsExactly("runtime");
+        assertThat(matches("q")).containsExactly("quit");
+    }
+
+    @Test
+    void subcommandsCompleteBeneathTheirParent() {
+        assertThat(matches("runtime sta")).containsExactly("status");
+        assertThat(matches("runtime ")).contains("install", "status", "doctor", "prune").doesNotContain("exit", "runtime");
+    }
+
+    @Test
+    void optionsCompleteForTheCommandBeingTyped() {
+        assertThat(matches("runtime install --f")).containsExactlyInAnyOrder("--feature", "--force");
+        assertThat(matches("runtime status --")).contains("--json", "--help", "--stacktrace").doesNotContain("--force");
+    }
+
+    @Test
+    void optionValuesCompleteFromTheOptionsOwnCandidates() {
+        assertThat(matches("runtime install --feature ")).containsExactly("core", "local-embeddings");
+        assertThat(matches("runtime install --provisioner ")).containsExactlyInAnyOrder("auto", "uv", "venv");
+        assertThat(matches("runtime install --force --provisioner v")).containsExactly("venv");
+        assertThat(matches("completion ")).contains("bash", "zsh");
+        assertThat(matches("completion z")).containsExactly("zsh");
+    }
+
+    @Test
+    void aCommandAddedToTheTreeCompletesWithoutTouchingTheCompleter() {
+        CommandSpec exec = CommandSpec.create().addOption(OptionSpec.builder("--no-input").type(boolean.class).build());
+        tree.subcommands().get("runtime").getCommandSpec().addSubcommand("exec", new CommandLine(exec));
+
+        assertThat(matches("runtime ex")).containsExactly("exec");
+        assertThat(matches("runtime exec --no")).containsExactly("--no-input");
+    }
+
+    /** The candidates JLine would offer: completion's values, narrowed to the word typed so far. */
+    private List<String> matches(String typed) {
+        ParsedLine line = ShellLineReaders.parser().parse(typed, typed.length(), Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        new ShellCompleter(tree).complete(null, line, candidates);
+        return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(line.word())).toList();
+    }
+}
