@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The install algorithm (contract section 4). Its one rule: a runtime that works keeps working until
  * its replacement is complete. Each attempt builds a new environment beside the current one, and the
- * installed manifest, written atomically and last, is the only switch from old to new.
+ * installed manifest, written atomically and last, is the only switch from old to new. Environments no
+ * manifest names any more are removed by the next install, under the lock.
  */
 public final class InstallRuntimeService implements InstallRuntimeUseCase {
 
@@ -140,7 +141,8 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             cleaner.discard(attempt);
             throw e;
         }
-        committed.filter(previous -> !previous.equals(attempt)).ifPresent(cleaner::discard);
+        // The replaced environment stays until the next install clears leftovers: a status, exec or
+        // daemon that read the previous manifest a moment ago still finds a runtime that runs.
         return new InstallResult.Installed(layout, manifest);
     }
 
