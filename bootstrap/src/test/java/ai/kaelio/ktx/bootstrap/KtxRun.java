@@ -58,7 +58,16 @@ final class KtxRun {
     }
 
     Started start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), args);
+    }
+
+    /** Starts ktx as the leader of a new process group, so a test can kill it with all its children. */
+    Started startInNewSession(String... args) throws IOException {
+        return start(List.of("setsid"), args);
+    }
+
+    private Started start(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
