@@ -55,7 +55,21 @@ final class ExecutableFinder {
         return host.platform() == Platform.WINDOWS ? WINDOWS_EXTENSIONS : List.of("");
     }
 
+    /** Executable, and not in a place anyone may write to: such a file could be anyone's code. */
     private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && Files.isExecutable(path);
+        return Files.isRegularFile(path) && Files.isExecutable(path)
+                && !worldWritable(path) && !worldWritable(path.getParent());
+    }
+
+    private static boolean worldWritable(Path path) {
+        if (path == null) {
+            return false;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return (mode & 0002) != 0 && (mode & 01000) == 0;
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -97,13 +97,17 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             RuntimeStatus current,
             EnvironmentProvisioner provisioner) throws IOException, InterruptedException {
         FeatureSet features = request.features().union(recordedFeatures(current));
-        Optional<EnvironmentLayout> committed = current.environment();
-        cleaner.removeLeftovers(committed);
+        cleaner.prepareVersionDir();
+        Optional<java.nio.file.Path> exposed = cleaner.exposedDirectory();
+        if (exposed.isPresent()) {
+            return new InstallResult.Refused("Refusing to install into " + exposed.get() + ": other users can write"
+                    + " to it. Make it private (chmod go-w), or set KTX_RUNTIME_ROOT to a private directory.");
+        }
+        cleaner.removeLeftovers(current.environment());
 
         EnvironmentLayout attempt = layout.environment(attemptIds.next());
         EnvironmentProvisioner.Outcome outcome;
         try {
-            cleaner.prepareVersionDir();
             outcome = provisioner.provision(new EnvironmentProvisioner.Request(
                     attempt, asset.wheelPath(), features, asset.requiresPython(),
                     layout.installLogPath(), request.observer()::stepStarted));
