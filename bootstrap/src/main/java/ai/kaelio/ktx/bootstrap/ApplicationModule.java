@@ -2,18 +2,21 @@ package ai.kaelio.ktx.bootstrap;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
+import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
 import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
 import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
+import ai.kaelio.ktx.application.service.ExecInRuntimeService;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
 import ai.kaelio.ktx.application.service.InstallRuntimeService;
 import ai.kaelio.ktx.application.service.ProvisionerPreference;
@@ -54,6 +57,11 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     EnsureRuntimeUseCase ensure(RuntimeInspector inspector, RuntimeAssets assets, InstallRuntimeUseCase install) {
         return new EnsureRuntimeService(inspector, assets, install);
+    }
+
+    @Provides
+    ExecInRuntimeUseCase exec(EnsureRuntimeUseCase ensure, RuntimeCommands commands) {
+        return new ExecInRuntimeService(ensure, commands);
     }
 
     @Provides

@@ -14,6 +14,7 @@ public final class CliModule extends AbstractModule {
         bind(StatusCommand.class);
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
+        bind(ExecCommand.class);
         bind(CliVersionProvider.class);
     }
 

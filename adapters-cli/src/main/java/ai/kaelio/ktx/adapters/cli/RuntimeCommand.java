@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
         description = "Install, inspect, diagnose and prune the managed Python runtime.",
-        subcommands = {InstallCommand.class, StatusCommand.class, DoctorCommand.class, PruneCommand.class})
+        subcommands = {InstallCommand.class, StatusCommand.class, DoctorCommand.class, PruneCommand.class,
+                ExecCommand.class})
 final class RuntimeCommand implements Callable<Integer> {
 
     @Spec

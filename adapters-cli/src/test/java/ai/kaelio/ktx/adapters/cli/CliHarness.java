@@ -1,6 +1,8 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.application.port.in.Confirmation;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
@@ -40,6 +42,12 @@ final class CliHarness {
     private PruneRuntimesUseCase prune = request -> {
         throw new AssertionError("prune was not expected");
     };
+    private ExecInRuntimeUseCase exec = request -> {
+        throw new AssertionError("exec was not expected");
+    };
+    private Confirmation confirmation = question -> {
+        throw new AssertionError("no question was expected: " + question);
+    };
 
     CliHarness install(InstallRuntimeUseCase useCase) {
         this.install = useCase;
@@ -61,16 +69,32 @@ final class CliHarness {
         return this;
     }
 
+    CliHarness exec(ExecInRuntimeUseCase useCase) {
+        this.exec = useCase;
+        return this;
+    }
+
+    /** Who answers install questions (instead of the terminal). */
+    CliHarness confirmation(Confirmation answers) {
+        this.confirmation = answers;
+        return this;
+    }
+
     Result run(String... args) {
         Map<Class<?>, Object> commands = new HashMap<>();
         commands.put(InstallCommand.class, new InstallCommand(() -> install));
         commands.put(StatusCommand.class, new StatusCommand(() -> inspect));
         commands.put(DoctorCommand.class, new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, new PruneCommand(() -> prune));
+        commands.put(ExecCommand.class, new ExecCommand(() -> exec));
         commands.put(CliVersionProvider.class, new CliVersionProvider(VERSION));
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type == InstallConsentOption.class) {
+                    // A fresh mixin per command, as picocli would build, answered by this harness.
+                    return type.cast(new InstallConsentOption(() -> confirmation));
+                }
                 Object known = commands.get(type);
                 return known != null ? type.cast(known) : CommandLine.defaultFactory().create(type);
             }

@@ -20,7 +20,8 @@ class CommandLineBehaviourTest {
         var result = new CliHarness().run("--help");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("runtime").contains("install").contains("status").contains("doctor").contains("prune");
+        assertThat(result.out()).contains("runtime").contains("install").contains("status").contains("doctor").contains("prune")
+                .contains("exec");
     }
 
     @Test

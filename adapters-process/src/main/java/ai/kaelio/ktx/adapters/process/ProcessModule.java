@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.adapters.process;
 
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
+import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
 import com.google.inject.AbstractModule;
 
@@ -11,6 +12,7 @@ public final class ProcessModule extends AbstractModule {
     protected void configure() {
         bind(EnvironmentProvisioners.class).to(ProcessEnvironmentProvisioners.class);
         bind(ToolProbes.class).to(ProcessToolProbes.class);
+        bind(RuntimeCommands.class).to(ProcessBuilderRuntimeCommands.class);
         bind(ProcessEnvironmentProvisioners.class);
         bind(ProcessToolProbes.class);
         bind(VenvProvisioner.class);
@@ -18,5 +20,6 @@ public final class ProcessModule extends AbstractModule {
         bind(UvLocator.class);
         bind(ExecutableFinder.class);
         bind(CommandRunner.class);
+        bind(ProcessBuilderRuntimeCommands.class);
     }
 }
