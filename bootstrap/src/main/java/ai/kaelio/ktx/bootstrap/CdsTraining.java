@@ -23,13 +23,18 @@ public final class CdsTraining {
         Path root = Files.createTempDirectory("ktx-cds-training");
         try {
             Map<String, String> variables = new HashMap<>(System.getenv());
+            // The developer's own ktx settings must not steer the build's training run.
+            variables.keySet().removeIf(name -> name.startsWith("KTX_"));
             variables.put("KTX_RUNTIME_ROOT", root.toString());
+            variables.put("PIP_RETRIES", "0");
             HostEnvironment current = Main.currentHost();
             HostEnvironment host = new HostEnvironment(current.platform(), variables, current.home());
             PrintWriter sink = new PrintWriter(new StringWriter());
             for (String[] command : new String[][] {
                     {"--version"}, {"--help"}, {"runtime", "--help"}, {"runtime", "status"},
-                    {"runtime", "status", "--json"}, {"runtime", "prune", "--dry-run"}, {"runtime", "nonsense"}}) {
+                    {"runtime", "status", "--json"}, {"runtime", "prune", "--dry-run"}, {"runtime", "nonsense"},
+                    // A real install (the build has Python already), then the ready path everyone repeats.
+                    {"runtime", "install"}, {"runtime", "install"}, {"runtime", "status"}, {"runtime", "doctor"}}) {
                 Main.run(host, Distribution.home(), sink, sink, command);
             }
         } finally {
