@@ -41,11 +41,14 @@ final class KtxConditions {
     }
 
     static DescribedPredicate<JavaClass> inPortMember() {
-        return describe("a *UseCase or *Observer interface, a sealed result, a record or an enum",
+        return describe("a *UseCase or *Observer interface, a @FunctionalInterface callback, a sealed result, "
+                        + "a record or an enum",
                 c -> c.isRecord()
                         || c.isEnum()
                         || c.isInterface() && (c.getSimpleName().endsWith("UseCase")
                                 || c.getSimpleName().endsWith("Observer")
+                                // A callback the front end hands in, such as Confirmation (ask the user).
+                                || c.isAnnotatedWith(FunctionalInterface.class)
                                 // ArchUnit does not model sealing; the classes are on the test classpath.
                                 || c.reflect().isSealed()));
     }
