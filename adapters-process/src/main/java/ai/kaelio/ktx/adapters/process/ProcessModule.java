@@ -1,5 +1,7 @@
 package ai.kaelio.ktx.adapters.process;
 
+import ai.kaelio.ktx.application.port.out.DaemonClient;
+import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
 import com.google.inject.AbstractModule;
@@ -18,5 +20,10 @@ public final class ProcessModule extends AbstractModule {
         bind(UvLocator.class);
         bind(ExecutableFinder.class);
         bind(CommandRunner.class);
+        // Daemon processes and the HTTP client: neither loads zt-exec, so status can use the first.
+        bind(DaemonProcesses.class).to(ProcessHandleDaemonProcesses.class);
+        bind(ProcessHandleDaemonProcesses.class);
+        bind(DaemonClient.class).to(HttpDaemonClient.class);
+        bind(HttpDaemonClient.class);
     }
 }
