@@ -14,6 +14,8 @@ public final class CliModule extends AbstractModule {
         bind(StatusCommand.class);
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
+        bind(StartCommand.class);
+        bind(StopCommand.class);
         bind(CliVersionProvider.class);
     }
 
