@@ -15,6 +15,8 @@ public final class CliModule extends AbstractModule {
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
         bind(ExecCommand.class);
+        bind(StartCommand.class);
+        bind(StopCommand.class);
         bind(CliVersionProvider.class);
     }
 

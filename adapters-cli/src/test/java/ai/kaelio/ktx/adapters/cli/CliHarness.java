@@ -3,9 +3,13 @@ package ai.kaelio.ktx.adapters.cli;
 import ai.kaelio.ktx.application.port.in.Confirmation;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
@@ -49,6 +53,30 @@ final class CliHarness {
         throw new AssertionError("no question was expected: " + question);
     };
 
+    /** Status shows the daemon too; unless a test says otherwise, none runs. */
+    private InspectDaemonUseCase inspectDaemon = () -> new DaemonState.Stopped(LAYOUT.daemonStatePath());
+    private StartDaemonUseCase start = request -> {
+        throw new AssertionError("start was not expected");
+    };
+    private StopDaemonUseCase stop = request -> {
+        throw new AssertionError("stop was not expected");
+    };
+
+    CliHarness inspectDaemon(InspectDaemonUseCase useCase) {
+        this.inspectDaemon = useCase;
+        return this;
+    }
+
+    CliHarness start(StartDaemonUseCase useCase) {
+        this.start = useCase;
+        return this;
+    }
+
+    CliHarness stop(StopDaemonUseCase useCase) {
+        this.stop = useCase;
+        return this;
+    }
+
     CliHarness install(InstallRuntimeUseCase useCase) {
         this.install = useCase;
         return this;
@@ -83,7 +111,9 @@ final class CliHarness {
     Result run(String... args) {
         Map<Class<?>, Object> commands = new HashMap<>();
         commands.put(InstallCommand.class, new InstallCommand(() -> install));
-        commands.put(StatusCommand.class, new StatusCommand(() -> inspect));
+        commands.put(StatusCommand.class, new StatusCommand(() -> inspect, () -> inspectDaemon));
+        commands.put(StartCommand.class, new StartCommand(() -> start));
+        commands.put(StopCommand.class, new StopCommand(() -> stop));
         commands.put(DoctorCommand.class, new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, new PruneCommand(() -> prune));
         commands.put(ExecCommand.class, new ExecCommand(() -> exec));

@@ -46,7 +46,7 @@ final class ManifestJson {
                 provisioner(json));
     }
 
-    private static FeatureSet features(List<String> ids) {
+    static FeatureSet features(List<String> ids) {
         if (ids.isEmpty()) {
             throw new JsonShapeException("field 'features' must not be empty");
         }

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
 /**
@@ -24,8 +22,6 @@ import org.zeroturnaround.exec.ProcessResult;
 final class CommandRunner {
 
     static final int TAIL_LINES = 20;
-    /** Variables that would make a child Python use something other than its own environment. */
-    private static final List<String> ISOLATING_REMOVALS = List.of("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV", "__PYVENV_LAUNCHER__");
 
     private final HostEnvironment host;
 
@@ -48,7 +44,7 @@ final class CommandRunner {
             }
         };
         try {
-            ProcessResult result = executor(command)
+            ProcessResult result = ProcessTrees.executor(command, childEnvironment())
                     .redirectOutput(sink::accept)
                     .redirectError(sink::accept)
                     .execute();
@@ -69,7 +65,7 @@ final class CommandRunner {
     Captured capture(List<String> command, Duration timeout) throws InterruptedException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            ProcessResult result = executor(command)
+            ProcessResult result = ProcessTrees.executor(command, childEnvironment())
                     .redirectOutput(output)
                     .redirectError(output)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -82,22 +78,8 @@ final class CommandRunner {
         }
     }
 
-    private ProcessExecutor executor(List<String> command) {
-        return new ProcessExecutor()
-                .command(command)
-                .environment(childEnvironment())
-                .redirectInput(java.io.InputStream.nullInputStream())
-                .exitValueAny()
-                .stopper(ProcessTrees.STOPPER)
-                .addListener(ProcessTrees.ENDED_ON_EXIT);
-    }
-
-    /** The host's variables exactly (not the JVM's, which tests may not control), minus the isolating ones. */
     private Map<String, String> childEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        System.getenv().keySet().forEach(name -> environment.put(name, null));
-        environment.putAll(host.variables());
-        ISOLATING_REMOVALS.forEach(name -> environment.put(name, null));
+        Map<String, String> environment = ChildEnvironment.of(host);
         environment.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         environment.put("PIP_NO_INPUT", "1");
         return environment;

@@ -1,5 +1,7 @@
 package ai.kaelio.ktx.adapters.process;
 
+import ai.kaelio.ktx.application.port.out.DaemonClient;
+import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
@@ -21,5 +23,10 @@ public final class ProcessModule extends AbstractModule {
         bind(ExecutableFinder.class);
         bind(CommandRunner.class);
         bind(ProcessBuilderRuntimeCommands.class);
+        // Daemon processes and the HTTP client: neither loads zt-exec, so status can use the first.
+        bind(DaemonProcesses.class).to(ProcessHandleDaemonProcesses.class);
+        bind(ProcessHandleDaemonProcesses.class);
+        bind(DaemonClient.class).to(HttpDaemonClient.class);
+        bind(HttpDaemonClient.class);
     }
 }

@@ -1,5 +1,7 @@
 package ai.kaelio.ktx.adapters.process;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,21 @@ final class ProcessTrees {
     }
 
     private ProcessTrees() {
+    }
+
+    /**
+     * A zt-exec executor for a command whose whole tree ends with it. Here rather than in CommandRunner:
+     * Guice reflects on every method of the classes it binds, and a zt-exec type in CommandRunner's
+     * signatures would load zt-exec in every command, status included.
+     */
+    static ProcessExecutor executor(List<String> command, Map<String, String> environment) {
+        return new ProcessExecutor()
+                .command(command)
+                .environment(environment)
+                .redirectInput(java.io.InputStream.nullInputStream())
+                .exitValueAny()
+                .stopper(STOPPER)
+                .addListener(ENDED_ON_EXIT);
     }
 
     static void end(Process process) {

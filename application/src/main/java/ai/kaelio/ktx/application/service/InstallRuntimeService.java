@@ -8,6 +8,7 @@ import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstallStep;
@@ -38,6 +39,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
     private final ProvisionerPreference preference;
     private final Clock clock;
     private final AttemptIds attemptIds;
+    private final DaemonInspector daemons;
 
     public InstallRuntimeService(
             RuntimeLayout layout,
@@ -48,7 +50,8 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             ManifestStore manifests,
             EnvironmentCleaner cleaner,
             ProvisionerPreference preference,
-            Clock clock) {
+            Clock clock,
+            DaemonInspector daemons) {
         this.layout = layout;
         this.assets = assets;
         this.inspector = inspector;
@@ -59,6 +62,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         this.preference = preference;
         this.clock = clock;
         this.attemptIds = new AttemptIds(clock);
+        this.daemons = daemons;
     }
 
     @Override
@@ -86,6 +90,11 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             RuntimeStatus current = inspector.inspect(Optional.of(asset.manifest()));
             if (isReusable(current, request)) {
                 return new InstallResult.AlreadyReady(layout, current.manifest().orElseThrow());
+            }
+            // The environment it runs from would be removed under it. Start spawns daemons only under this
+            // lock, so none can appear while we build.
+            if (daemons.inspect() instanceof DaemonState.Running running) {
+                return new InstallResult.Refused(daemonRunning(running.daemon().pid()));
             }
             return provision(request, asset, current, provisioner);
         }
@@ -161,6 +170,11 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             return new EnvironmentProvisioners.Unavailable(e.getMessage()
                     + ". Set " + ProvisionerChoice.VARIABLE + " to one of them, or unset it.");
         }
+    }
+
+    static String daemonRunning(long pid) {
+        return "The KTX daemon (pid " + pid + ") runs from this runtime, which a reinstall would remove."
+                + " Stop it first: ktx runtime stop";
     }
 
     private static boolean isReusable(RuntimeStatus status, InstallRequest request) {
