@@ -33,7 +33,7 @@ final class DaemonJson {
     }
 
     static ObjectNode toJson(DaemonRecord record) {
-        ObjectNode node = JsonDocuments.mapper().createObjectNode();
+        ObjectNode node = JsonDocuments.objectNode();
         node.put("schemaVersion", SCHEMA_VERSION);
         node.put("pid", record.pid());
         node.put("host", record.endpoint().host());

@@ -69,7 +69,7 @@ final class ManifestJson {
     }
 
     static ObjectNode toJson(AssetManifest asset) {
-        ObjectNode node = JsonDocuments.mapper().createObjectNode();
+        ObjectNode node = JsonDocuments.objectNode();
         node.put("schemaVersion", asset.schemaVersion());
         node.put("distributionName", asset.distributionName());
         node.put("normalizedName", asset.normalizedName());
@@ -82,7 +82,7 @@ final class ManifestJson {
     }
 
     static ObjectNode toJson(InstalledManifest manifest) {
-        ObjectNode node = JsonDocuments.mapper().createObjectNode();
+        ObjectNode node = JsonDocuments.objectNode();
         node.put("schemaVersion", manifest.schemaVersion());
         node.put("cliVersion", manifest.cliVersion());
         node.put("installedAt", manifest.installedAt().toString());
