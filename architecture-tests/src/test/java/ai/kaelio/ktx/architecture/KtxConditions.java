@@ -41,11 +41,13 @@ final class KtxConditions {
     }
 
     static DescribedPredicate<JavaClass> inPortMember() {
-        return describe("a *UseCase or *Observer interface, a sealed result, a record or an enum",
+        // Observers and confirmations are the callbacks a front end hands a use case: one hears, one answers.
+        return describe("a *UseCase, *Observer or *Confirmation interface, a sealed result, a record or an enum",
                 c -> c.isRecord()
                         || c.isEnum()
                         || c.isInterface() && (c.getSimpleName().endsWith("UseCase")
                                 || c.getSimpleName().endsWith("Observer")
+                                || c.getSimpleName().endsWith("Confirmation")
                                 // ArchUnit does not model sealing; the classes are on the test classpath.
                                 || c.reflect().isSealed()));
     }

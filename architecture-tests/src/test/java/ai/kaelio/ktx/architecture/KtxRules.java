@@ -177,7 +177,7 @@ final class KtxRules {
         return classes().that().resideInAPackage(portIn).and().areTopLevelClasses()
                 .should(be(inPortMember()))
                 .because("port.in is the application's offer to front ends: use cases, the records they take, "
-                        + "the sealed results they return and observers they call back; logic belongs in services");
+                        + "the sealed results they return and the observers and confirmations they call back; logic belongs in services");
     }
 
     public ArchRule servicesAreNamedAfterTheirUseCase() {

@@ -2,23 +2,37 @@ package ai.kaelio.ktx.bootstrap;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
+import ai.kaelio.ktx.application.port.out.DaemonClient;
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
+import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
+import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
+import ai.kaelio.ktx.application.service.DaemonInspector;
+import ai.kaelio.ktx.application.service.DaemonTimeouts;
 import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
 import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
+import ai.kaelio.ktx.application.service.ExecInRuntimeService;
+import ai.kaelio.ktx.application.service.InspectDaemonService;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
 import ai.kaelio.ktx.application.service.InstallRuntimeService;
 import ai.kaelio.ktx.application.service.ProvisionerPreference;
 import ai.kaelio.ktx.application.service.PruneRuntimesService;
 import ai.kaelio.ktx.application.service.RuntimeInspector;
+import ai.kaelio.ktx.application.service.StartDaemonService;
+import ai.kaelio.ktx.application.service.StopDaemonService;
 import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import com.google.inject.AbstractModule;
@@ -46,9 +60,9 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     InstallRuntimeUseCase install(RuntimeLayout layout, RuntimeAssets assets, RuntimeInspector inspector,
             RuntimeLock lock, EnvironmentProvisioners provisioners, ManifestStore manifests, RuntimeFiles files,
-            ProvisionerPreference preference, Clock clock) {
+            ProvisionerPreference preference, Clock clock, DaemonInspector daemons) {
         return new InstallRuntimeService(layout, assets, inspector, lock, provisioners, manifests,
-                new EnvironmentCleaner(layout, files), preference, clock);
+                new EnvironmentCleaner(layout, files), preference, clock, daemons);
     }
 
     @Provides
@@ -57,13 +71,42 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides
-    DiagnoseRuntimeUseCase diagnose(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
-            ProvisionerPreference preference) {
-        return new DiagnoseRuntimeService(assets, inspector, probes, preference);
+    ExecInRuntimeUseCase exec(EnsureRuntimeUseCase ensure, RuntimeCommands commands) {
+        return new ExecInRuntimeService(ensure, commands);
     }
 
     @Provides
-    PruneRuntimesUseCase prune(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock) {
-        return new PruneRuntimesService(layout, files, lock);
+    DiagnoseRuntimeUseCase diagnose(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
+            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client) {
+        return new DiagnoseRuntimeService(assets, inspector, probes, preference, daemons, client);
+    }
+
+    @Provides
+    PruneRuntimesUseCase prune(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons) {
+        return new PruneRuntimesService(layout, files, lock, daemons);
+    }
+
+    @Provides
+    DaemonInspector daemonInspector(RuntimeLayout layout, DaemonFiles files, DaemonProcesses processes) {
+        return new DaemonInspector(layout, files, processes);
+    }
+
+    @Provides
+    InspectDaemonUseCase inspectDaemon(DaemonInspector daemons) {
+        return new InspectDaemonService(daemons);
+    }
+
+    @Provides
+    StartDaemonUseCase start(RuntimeLayout layout, RuntimeInspector inspector, RuntimeAssets assets, EnsureRuntimeUseCase ensure,
+            RuntimeLock lock, DaemonInspector daemons, DaemonFiles files, DaemonProcesses processes, DaemonClient client,
+            Clock clock) {
+        return new StartDaemonService(layout, inspector, assets, ensure, lock, daemons, files, processes, client, clock,
+                DaemonTimeouts.DEFAULT);
+    }
+
+    @Provides
+    StopDaemonUseCase stop(RuntimeLayout layout, RuntimeLock lock, DaemonInspector daemons, DaemonFiles files,
+            DaemonProcesses processes, DaemonClient client) {
+        return new StopDaemonService(layout, lock, daemons, files, processes, client, DaemonTimeouts.DEFAULT);
     }
 }

@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        configureForShortRun();
         System.exit(run(currentHost(), Distribution.home(), args));
     }
 
@@ -36,6 +37,11 @@ public final class Main {
     static int run(Module modules, PrintWriter out, PrintWriter err, String... args) {
         Injector injector = KtxModules.injector(modules);
         return KtxCli.runInterruptibly(injector.getInstance(CommandLine.IFactory.class), out, err, args);
+    }
+
+    /** Guice's generated fast constructors cost more to create than one short command saves by them. */
+    static void configureForShortRun() {
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
     }
 
     static HostEnvironment currentHost() {

@@ -43,7 +43,7 @@ class DistributionIT {
             assertThat(wheels.map(Path::getFileName).map(Path::toString)).anyMatch(name -> name.endsWith("-py3-none-any.whl"));
         }
         try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
-            assertThat(jars.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("ktx-bootstrap-"));
+            assertThat(jars.map(path -> path.getFileName().toString())).contains("ktx.jar", "ktx.jsa");
         }
     }
 
@@ -68,6 +68,27 @@ class DistributionIT {
         var doctor = KtxRun.with(link, dir.resolve("root")).run("runtime", "doctor");
 
         assertThat(doctor.out()).contains("PASS Bundled Python wheel: " + copy.resolve("assets/python"));
+    }
+
+    @Test
+    void launcherLoadsTheBuildsClassDataSharingArchive() throws Exception {
+        var loaded = KtxRun.against(dir.resolve("root")).env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout")
+                .run("runtime", "status", "--json").succeeds();
+
+        assertThat(loaded.out().lines().filter(line -> line.contains("ai.kaelio.ktx.") && line.contains("shared objects file")))
+                .as("ktx's own classes come from the archive").isNotEmpty();
+    }
+
+    @Test
+    void anotherJdkIgnoresTheArchiveSilently() throws Exception {
+        Path otherJdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(otherJdk.resolve("bin/java")),
+                "needs a second JDK at " + otherJdk);
+
+        var result = KtxRun.against(dir.resolve("root")).env("JAVA_HOME", otherJdk.toString()).run("--version").succeeds();
+
+        assertThat(result.out()).isEqualTo("ktx " + Distribution.version() + "\n");
+        assertThat(result.err()).isEmpty();
     }
 
     static Path copyDistribution(Path target) throws IOException {

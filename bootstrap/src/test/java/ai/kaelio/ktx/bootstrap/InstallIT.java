@@ -63,7 +63,9 @@ class InstallIT {
         assertThat(forced.out()).startsWith("Installed KTX Python runtime");
         assertThat(forced.line("features: ")).isEqualTo("core, local-embeddings");
         assertThat(forced.line("python: ")).isNotEqualTo(embeddings.line("python: "));
-        assertThat(Path.of(embeddings.line("python: "))).as("the replaced environment is removed").doesNotExist();
+        assertThat(Path.of(embeddings.line("python: "))).as("the replaced environment stays until the next install").exists();
+        ktx.run("runtime", "install", "--force").succeeds();
+        assertThat(Path.of(embeddings.line("python: "))).as("and is removed by it").doesNotExist();
     }
 
     @Test

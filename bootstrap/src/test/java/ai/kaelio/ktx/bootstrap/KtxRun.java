@@ -58,7 +58,16 @@ final class KtxRun {
     }
 
     Started start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), args);
+    }
+
+    /** Starts ktx as the leader of a new process group, so a test can kill it with all its children. */
+    Started startInNewSession(String... args) throws IOException {
+        return start(List.of("setsid"), args);
+    }
+
+    private Started start(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -69,6 +78,32 @@ final class KtxRun {
         return new Started(process,
                 CompletableFuture.supplyAsync(() -> read(process.getInputStream())),
                 CompletableFuture.supplyAsync(() -> read(process.getErrorStream())));
+    }
+
+    /** Runs with {@code input} piped to stdin, as in {@code echo input | ktx …}. */
+    Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        Process process = builder(command).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Started(process,
+                CompletableFuture.supplyAsync(() -> read(process.getInputStream())),
+                CompletableFuture.supplyAsync(() -> read(process.getErrorStream()))).finish();
+    }
+
+    /** A builder for any command line (a wrapper around bin/ktx, such as script(1)) with this run's environment. */
+    ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    Path launcher() {
+        return launcher;
     }
 
     private static String read(java.io.InputStream stream) {

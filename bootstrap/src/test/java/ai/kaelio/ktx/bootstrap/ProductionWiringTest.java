@@ -3,9 +3,13 @@ package ai.kaelio.ktx.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.Platform;
@@ -34,11 +38,15 @@ class ProductionWiringTest {
         assertThat(injector.getInstance(InspectRuntimeUseCase.class)).isNotNull();
         assertThat(injector.getInstance(DiagnoseRuntimeUseCase.class)).isNotNull();
         assertThat(injector.getInstance(PruneRuntimesUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(ExecInRuntimeUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(StartDaemonUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(StopDaemonUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(InspectDaemonUseCase.class)).isNotNull();
         java.io.StringWriter help = new java.io.StringWriter();
         int code = ai.kaelio.ktx.adapters.cli.KtxCli.run(injector.getInstance(CommandLine.IFactory.class),
                 new java.io.PrintWriter(help), new java.io.PrintWriter(new java.io.StringWriter()), "runtime", "--help");
         assertThat(code).isZero();
-        assertThat(help.toString()).contains("install").contains("prune");
+        assertThat(help.toString()).contains("install").contains("prune").contains("exec").contains("start").contains("stop");
     }
 
     @Test

@@ -59,6 +59,25 @@ public record RuntimeLayout(
         return lockPath(cliVersion.value());
     }
 
+    /** Another version's {@code daemon.json}, for prune. */
+    public Path daemonStatePath(String version) {
+        return runtimeRoot.resolve(version).resolve(daemonStatePath.getFileName());
+    }
+
+    /** The daemon's own files (its log and ready file), in a directory only the user may enter. */
+    public Path daemonDir() {
+        return versionDir.resolve("daemon");
+    }
+
+    public Path daemonLogPath() {
+        return daemonDir().resolve("daemon.log");
+    }
+
+    /** Where a starting daemon announces its pid and port once it listens. */
+    public Path daemonReadyPath() {
+        return daemonDir().resolve("ready.json");
+    }
+
     public boolean isInsideVersionDir(Path path) {
         Path normal = path.normalize();
         return normal.startsWith(versionDir) && !normal.equals(versionDir);

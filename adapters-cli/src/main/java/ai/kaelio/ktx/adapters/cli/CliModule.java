@@ -15,6 +15,9 @@ public final class CliModule extends AbstractModule {
         bind(StatusCommand.class);
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
+        bind(ExecCommand.class);
+        bind(StartCommand.class);
+        bind(StopCommand.class);
         bind(ShellCommand.class);
         bind(CliVersionProvider.class);
     }

@@ -14,6 +14,11 @@ final class ErrorMessages {
     private ErrorMessages() {
     }
 
+    /** File-system failures are explained fully by {@link #describe}; others may deserve a stack trace. */
+    static boolean isExplained(Throwable failure) {
+        return failure instanceof FileSystemException;
+    }
+
     /** The failure that matters, beneath wrappers added by injection or reflection. */
     static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
@@ -34,7 +39,8 @@ final class ErrorMessages {
         if (failure instanceof AccessDeniedException denied) {
             return "Permission denied: " + denied.getFile() + ". Fix its permissions, " + ROOT_HINT + ".";
         }
-        if (failure instanceof FileAlreadyExistsException || failure instanceof NotDirectoryException) {
+        if (failure instanceof FileAlreadyExistsException || failure instanceof NotDirectoryException
+                || (failure instanceof FileSystemException fs && "Not a directory".equals(fs.getReason()))) {
             return "Cannot create a directory at " + ((FileSystemException) failure).getFile()
                     + ": a file is in the way. Remove it, " + ROOT_HINT + ".";
         }

@@ -5,6 +5,9 @@ final class ExitCodes {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** As shells do: found but could not be started; not found. */
+    static final int CANNOT_RUN = 126;
+    static final int COMMAND_NOT_FOUND = 127;
     static final int INTERRUPTED = 130;
 
     private ExitCodes() {

@@ -19,7 +19,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         err.println(ErrorMessages.describe(cause));
         if (wantsStackTrace(parseResult)) {
             exception.printStackTrace(err);
-        } else {
+        } else if (!ErrorMessages.isExplained(cause)) {
             err.println("Run again with --stacktrace for details.");
         }
         return ExitCodes.FAILED;

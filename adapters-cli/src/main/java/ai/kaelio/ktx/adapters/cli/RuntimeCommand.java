@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
         name = "runtime",
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
-        description = "Install, inspect, diagnose and prune the managed Python runtime.",
-        subcommands = {InstallCommand.class, StatusCommand.class, DoctorCommand.class, PruneCommand.class})
+        description = "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.",
+        subcommands = {InstallCommand.class, StatusCommand.class, DoctorCommand.class, PruneCommand.class,
+                ExecCommand.class, StartCommand.class, StopCommand.class})
 final class RuntimeCommand implements Callable<Integer> {
 
     @Spec

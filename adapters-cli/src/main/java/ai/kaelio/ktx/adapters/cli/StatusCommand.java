@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -20,14 +21,16 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     private final Provider<InspectRuntimeUseCase> inspect;
+    private final Provider<InspectDaemonUseCase> daemon;
 
     @Inject
-    StatusCommand(Provider<InspectRuntimeUseCase> inspect) {
+    StatusCommand(Provider<InspectRuntimeUseCase> inspect, Provider<InspectDaemonUseCase> daemon) {
         this.inspect = inspect;
+        this.daemon = daemon;
     }
 
     @Override
     public Integer call() {
-        return new StatusOutput(spec.commandLine().getOut(), json).print(inspect.get().inspect());
+        return new StatusOutput(spec.commandLine().getOut(), json).print(inspect.get().inspect(), daemon.get().inspect());
     }
 }

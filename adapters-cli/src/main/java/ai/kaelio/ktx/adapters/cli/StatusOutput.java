@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.PrintWriter;
 
@@ -14,9 +15,11 @@ final class StatusOutput {
         this.json = json;
     }
 
-    int print(RuntimeStatus status) {
+    int print(RuntimeStatus status, DaemonState daemon) {
         if (json) {
-            out.println(JsonText.render(RuntimeJson.status(status)));
+            var document = RuntimeJson.status(status);
+            document.put("daemon", DaemonJsonShapes.state(daemon));
+            out.println(JsonText.render(document));
             return ExitCodes.OK;
         }
         out.println("KTX Python runtime");
@@ -28,6 +31,15 @@ final class StatusOutput {
             out.println("features: " + manifest.features());
             out.println("python: " + manifest.python().executable());
             out.println("daemon: " + manifest.python().daemonExecutable());
+        });
+        // "daemon:" is the launcher's path (contract), so the daemon's state has lines of its own.
+        out.println("daemon state: " + daemon.kind().id());
+        if (daemon instanceof DaemonState.Stale) {
+            out.println("daemon detail: " + daemon.detail());
+        }
+        daemon.record().ifPresent(record -> {
+            out.println("daemon url: " + record.url());
+            out.println("daemon pid: " + record.pid());
         });
         return ExitCodes.OK;
     }

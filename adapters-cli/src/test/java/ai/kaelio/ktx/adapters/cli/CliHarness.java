@@ -1,9 +1,15 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.application.port.in.Confirmation;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
@@ -46,6 +52,36 @@ final class CliHarness {
     private PruneRuntimesUseCase prune = request -> {
         throw new AssertionError("prune was not expected");
     };
+    private ExecInRuntimeUseCase exec = request -> {
+        throw new AssertionError("exec was not expected");
+    };
+    private Confirmation confirmation = question -> {
+        throw new AssertionError("no question was expected: " + question);
+    };
+
+    /** Status shows the daemon too; unless a test says otherwise, none runs. */
+    private InspectDaemonUseCase inspectDaemon = () -> new DaemonState.Stopped(LAYOUT.daemonStatePath());
+    private StartDaemonUseCase start = request -> {
+        throw new AssertionError("start was not expected");
+    };
+    private StopDaemonUseCase stop = request -> {
+        throw new AssertionError("stop was not expected");
+    };
+
+    CliHarness inspectDaemon(InspectDaemonUseCase useCase) {
+        this.inspectDaemon = useCase;
+        return this;
+    }
+
+    CliHarness start(StartDaemonUseCase useCase) {
+        this.start = useCase;
+        return this;
+    }
+
+    CliHarness stop(StopDaemonUseCase useCase) {
+        this.stop = useCase;
+        return this;
+    }
 
     /** Not a terminal, unless a test says otherwise; stdin is what the test types. */
     private HostTerminal terminal = new HostTerminal(false, false, InputStream.nullInputStream());
@@ -80,6 +116,17 @@ final class CliHarness {
         return this;
     }
 
+    CliHarness exec(ExecInRuntimeUseCase useCase) {
+        this.exec = useCase;
+        return this;
+    }
+
+    /** Who answers install questions (instead of the terminal). */
+    CliHarness confirmation(Confirmation answers) {
+        this.confirmation = answers;
+        return this;
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -92,14 +139,21 @@ final class CliHarness {
         // New objects on every call, like Guice's unscoped bindings: the shell builds a tree per line.
         Map<Class<?>, Supplier<Object>> commands = new HashMap<>();
         commands.put(InstallCommand.class, () -> new InstallCommand(() -> install, () -> terminal));
-        commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect));
+        commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect, () -> inspectDaemon));
+        commands.put(StartCommand.class, () -> new StartCommand(() -> start));
+        commands.put(StopCommand.class, () -> new StopCommand(() -> stop));
         commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
+        commands.put(ExecCommand.class, () -> new ExecCommand(() -> exec));
         commands.put(ShellCommand.class, () -> new ShellCommand(() -> terminal, () -> HOST, () -> VERSION));
         commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));
         return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
+                if (type == InstallConsentOption.class) {
+                    // A fresh mixin per command, as picocli would build, answered by this harness.
+                    return type.cast(new InstallConsentOption(() -> confirmation));
+                }
                 Supplier<Object> known = commands.get(type);
                 return known != null ? type.cast(known.get()) : CommandLine.defaultFactory().create(type);
             }

@@ -20,7 +20,8 @@ class CommandLineBehaviourTest {
         var result = new CliHarness().run("--help");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("runtime").contains("install").contains("status").contains("doctor").contains("prune");
+        assertThat(result.out()).contains("runtime").contains("install").contains("status").contains("doctor").contains("prune")
+                .contains("exec");
     }
 
     @Test
@@ -64,6 +65,26 @@ class CommandLineBehaviourTest {
         assertThat(result.err()).startsWith("Permission denied: /root/runtime.")
                 .contains("KTX_RUNTIME_ROOT")
                 .doesNotContain("\tat ");
+        assertThat(result.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aFileInTheWayOfTheRuntimeRootIsNamedWithTheFix() {
+        var result = new CliHarness().install(request -> {
+            throw new java.nio.file.FileSystemException("/tmp/afile/rt", null, "Not a directory");
+        }).run("runtime", "install");
+
+        assertThat(result.err()).isEqualTo("Cannot create a directory at /tmp/afile/rt: a file is in the way."
+                + " Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
+    }
+
+    @Test
+    void aBugPointsAtTheStackTraceOption() {
+        var result = new CliHarness().inspect(() -> {
+            throw new IllegalStateException("boom");
+        }).run("runtime", "status");
+
+        assertThat(result.err()).isEqualTo("boom\nRun again with --stacktrace for details.\n");
     }
 
     @Test

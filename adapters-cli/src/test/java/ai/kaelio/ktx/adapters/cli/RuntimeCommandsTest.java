@@ -122,6 +122,7 @@ class RuntimeCommandsTest {
                 "features: core",
                 "python: " + CliHarness.ENVIRONMENT.pythonPath(),
                 "daemon: " + CliHarness.ENVIRONMENT.daemonPath(),
+                "daemon state: stopped",
                 ""));
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
 
 /**
  * Replaces a file so that readers see either the old content or the new, never a torn mix, even if the
@@ -22,11 +24,20 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] content) throws IOException {
+        write(target, content, new FileAttribute<?>[0]);
+    }
+
+    /** As {@link #write(Path, byte[])}, for content only the owner may read (a token): mode 0600 from the start. */
+    static void writeOwnerOnly(Path target, byte[] content) throws IOException {
+        write(target, content, OwnerOnly.file(target));
+    }
+
+    private static void write(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         // A fresh file, never one planted in our place: a link left there would redirect the write.
         Files.deleteIfExists(temporary);
-        try (FileChannel channel = FileChannel.open(temporary,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = FileChannel.open(temporary, Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), attributes)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

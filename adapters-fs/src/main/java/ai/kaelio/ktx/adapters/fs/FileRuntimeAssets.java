@@ -49,6 +49,11 @@ final class FileRuntimeAssets implements RuntimeAssets {
 
     private AssetCheck check() {
         Path manifestPath = layout.assetManifestPath();
+        if (Ownership.writableByOthers(layout.assetDir())) {
+            // Whoever can write here can replace the wheel and its checksum together.
+            return new Rejected("Bundled Python runtime assets can be changed by other users: " + layout.assetDir()
+                    + ". Make the ktx installation private (chmod go-w), or reinstall ktx.");
+        }
         AssetManifest manifest;
         try {
             manifest = readAssetManifest();

@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.adapters.fs;
 
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
@@ -21,5 +22,7 @@ public final class FsModule extends AbstractModule {
         bind(FileRuntimeAssets.class);
         bind(NioRuntimeFiles.class);
         bind(FileChannelRuntimeLock.class);
+        bind(DaemonFiles.class).to(JacksonDaemonFiles.class);
+        bind(JacksonDaemonFiles.class);
     }
 }

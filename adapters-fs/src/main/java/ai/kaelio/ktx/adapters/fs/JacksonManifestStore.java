@@ -18,8 +18,11 @@ final class JacksonManifestStore implements ManifestStore {
     public ManifestRead read(Path manifestPath) {
         try {
             return new Present(ManifestJson.installed(JsonFields.root(JsonDocuments.read(manifestPath))));
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
             return new Absent();
+        } catch (java.nio.file.FileSystemException e) {
+            // A file where a directory of the path should be: no manifest can be there.
+            return "Not a directory".equals(e.getReason()) ? new Absent() : new Invalid("cannot read " + manifestPath + " (" + e.getReason() + ")");
         } catch (JsonShapeException | IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         } catch (IOException e) {

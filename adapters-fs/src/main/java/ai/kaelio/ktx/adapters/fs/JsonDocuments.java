@@ -6,8 +6,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,33 +23,32 @@ import java.util.regex.Pattern;
 /**
  * Reads small JSON documents defensively (bounded size, depth and token lengths, so a hostile file
  * costs little and fails with one clear reason) and writes them in a stable, readable layout.
+ *
+ * <p>Trees are read and written with jackson-core's streaming parser and generator and databind's
+ * node types only. An {@code ObjectMapper} would set up serializers, date formats and locale data
+ * first: about a third of a status command's time, for two small files.
  */
 final class JsonDocuments {
 
     /** Far above any real manifest; far below what could hurt. */
     static final int MAX_BYTES = 1 << 20;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64)
                     .maxNumberLength(100)
                     .maxStringLength(64 * 1024)
                     .build())
-            .build())
             .build();
 
     private static final Pattern SOURCE = Pattern.compile("\\s*\\([^()]*\\[Source:[^\\]]*\\]\\)|\\s*\\[Source:[^\\]]*\\]");
     private static final Pattern SETTING = Pattern.compile(",\\s*from `[^`]*`");
 
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-
     private JsonDocuments() {
     }
 
-    static JsonMapper mapper() {
-        return MAPPER;
+    static ObjectNode objectNode() {
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** @throws NoSuchFileException when absent; {@link JsonShapeException} for anything wrong with the content */
@@ -57,10 +60,14 @@ final class JsonDocuments {
         if (bytes.length > MAX_BYTES) {
             throw new JsonShapeException("file is larger than " + (MAX_BYTES >> 10) + " KiB");
         }
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw new JsonShapeException("file is empty");
+            }
+            JsonNode node = JsonTrees.read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new JsonShapeException("not valid JSON (more content after the document)");
             }
             return node;
         } catch (JsonProcessingException e) {
@@ -68,8 +75,14 @@ final class JsonDocuments {
         }
     }
 
-    static byte[] write(JsonNode node) throws JsonProcessingException {
-        return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+    static byte[] write(JsonNode node) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            JsonTrees.write(generator, node);
+        }
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -46,7 +46,7 @@ final class ManifestJson {
                 provisioner(json));
     }
 
-    private static FeatureSet features(List<String> ids) {
+    static FeatureSet features(List<String> ids) {
         if (ids.isEmpty()) {
             throw new JsonShapeException("field 'features' must not be empty");
         }
@@ -69,7 +69,7 @@ final class ManifestJson {
     }
 
     static ObjectNode toJson(AssetManifest asset) {
-        ObjectNode node = JsonDocuments.mapper().createObjectNode();
+        ObjectNode node = JsonDocuments.objectNode();
         node.put("schemaVersion", asset.schemaVersion());
         node.put("distributionName", asset.distributionName());
         node.put("normalizedName", asset.normalizedName());
@@ -82,7 +82,7 @@ final class ManifestJson {
     }
 
     static ObjectNode toJson(InstalledManifest manifest) {
-        ObjectNode node = JsonDocuments.mapper().createObjectNode();
+        ObjectNode node = JsonDocuments.objectNode();
         node.put("schemaVersion", manifest.schemaVersion());
         node.put("cliVersion", manifest.cliVersion());
         node.put("installedAt", manifest.installedAt().toString());

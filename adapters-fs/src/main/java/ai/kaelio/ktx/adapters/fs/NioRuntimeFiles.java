@@ -102,6 +102,11 @@ final class NioRuntimeFiles implements RuntimeFiles {
     }
 
     @Override
+    public boolean writableByOthers(Path path) {
+        return Ownership.writableByOthers(path);
+    }
+
+    @Override
     public void createDirectories(Path directory) throws IOException {
         Files.createDirectories(directory);
     }

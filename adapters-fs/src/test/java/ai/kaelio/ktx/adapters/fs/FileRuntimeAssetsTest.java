@@ -64,6 +64,14 @@ class FileRuntimeAssetsTest {
     }
 
     @Test
+    void assetsOthersCanWriteAreRejected() throws IOException {
+        Files.setPosixFilePermissions(assetDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(assets().verify()).isEqualTo(new Rejected("Bundled Python runtime assets can be changed by other users: "
+                + assetDir + ". Make the ktx installation private (chmod go-w), or reinstall ktx."));
+    }
+
+    @Test
     void tamperedWheelOfTheSameSizeIsAChecksumMismatch() throws IOException {
         byte[] bytes = Files.readAllBytes(wheel);
         bytes[bytes.length / 2] ^= 0x01;

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
 /**
@@ -24,10 +22,6 @@ import org.zeroturnaround.exec.ProcessResult;
 final class CommandRunner {
 
     static final int TAIL_LINES = 20;
-    /** How long output may keep flowing once the child itself has exited. */
-    private static final long CLOSE_TIMEOUT_SECONDS = 2;
-    /** Variables that would make a child Python use something other than its own environment. */
-    private static final List<String> ISOLATING_REMOVALS = List.of("PYTHONHOME", "PYTHONPATH", "VIRTUAL_ENV", "__PYVENV_LAUNCHER__");
 
     private final HostEnvironment host;
 
@@ -49,9 +43,9 @@ final class CommandRunner {
                 tail.addLast(line);
             }
         };
-        ProcessTrees.Tree tree = ProcessTrees.track();
+        ProcessTrees.Tree tree = new ProcessTrees.Tree();
         try {
-            ProcessResult result = executor(command, tree)
+            ProcessResult result = ProcessTrees.executor(command, childEnvironment(), tree)
                     .redirectOutput(sink::accept)
                     .redirectError(sink::accept)
                     .execute();
@@ -66,6 +60,7 @@ final class CommandRunner {
         } catch (TimeoutException e) {
             throw new IllegalStateException("A command without a timeout timed out", e);
         } catch (InterruptedException e) {
+            // The stopper has run if the child was still alive; this also covers a child that died first.
             tree.end();
             throw e;
         }
@@ -74,9 +69,9 @@ final class CommandRunner {
     /** Runs a short command for its output (both streams), giving up after {@code timeout}. */
     Captured capture(List<String> command, Duration timeout) throws InterruptedException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ProcessTrees.Tree tree = ProcessTrees.track();
+        ProcessTrees.Tree tree = new ProcessTrees.Tree();
         try {
-            ProcessResult result = executor(command, tree)
+            ProcessResult result = ProcessTrees.executor(command, childEnvironment(), tree)
                     .redirectOutput(output)
                     .redirectError(output)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -93,28 +88,8 @@ final class CommandRunner {
         }
     }
 
-    /**
-     * An interrupted wait (Ctrl-C) ends the whole tree through the stopper; a tree that ended otherwise is
-     * ended by the caller. The close timeout keeps ktx from waiting forever on output pipes that an
-     * orphaned grandchild still holds open (zt-exec's own wait for them cannot be interrupted).
-     */
-    private ProcessExecutor executor(List<String> command, ProcessTrees.Tree tree) {
-        return new ProcessExecutor()
-                .command(command)
-                .environment(childEnvironment())
-                .redirectInput(java.io.InputStream.nullInputStream())
-                .exitValueAny()
-                .closeTimeout(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .stopper(tree)
-                .addListener(tree);
-    }
-
-    /** The host's variables exactly (not the JVM's, which tests may not control), minus the isolating ones. */
     private Map<String, String> childEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        System.getenv().keySet().forEach(name -> environment.put(name, null));
-        environment.putAll(host.variables());
-        ISOLATING_REMOVALS.forEach(name -> environment.put(name, null));
+        Map<String, String> environment = ChildEnvironment.of(host);
         environment.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         environment.put("PIP_NO_INPUT", "1");
         return environment;

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +25,19 @@ final class ExecutableFinder {
 
     /** A name is searched on PATH; anything with a directory part is taken as a path. */
     Optional<Path> find(String nameOrPath) {
+        return find(nameOrPath, pathDirectories());
+    }
+
+    /** A name is searched in {@code directories}, in order; anything with a directory part is taken as a path. */
+    Optional<Path> find(String nameOrPath, List<Path> directories) {
         try {
             if (nameOrPath.contains("/") || nameOrPath.contains(File.separator)) {
                 Path path = Path.of(nameOrPath).toAbsolutePath();
                 return isExecutable(path) ? Optional.of(path) : Optional.empty();
             }
-            for (String directory : host.variable("PATH").orElse("").split(File.pathSeparator)) {
-                if (directory.isEmpty()) {
-                    continue;
-                }
+            for (Path directory : directories) {
                 for (String extension : extensions()) {
-                    Path candidate = Path.of(directory).resolve(nameOrPath + extension).toAbsolutePath();
+                    Path candidate = directory.resolve(nameOrPath + extension).toAbsolutePath();
                     if (isExecutable(candidate)) {
                         return Optional.of(candidate);
                     }
@@ -46,6 +49,21 @@ final class ExecutableFinder {
         return Optional.empty();
     }
 
+    /** The host's PATH, in order, without empty entries (which would silently mean the working directory). */
+    List<Path> pathDirectories() {
+        List<Path> directories = new ArrayList<>();
+        for (String directory : host.variable("PATH").orElse("").split(File.pathSeparator)) {
+            try {
+                if (!directory.isEmpty()) {
+                    directories.add(Path.of(directory));
+                }
+            } catch (InvalidPathException e) {
+                // A malformed entry finds nothing, as it would for a shell.
+            }
+        }
+        return directories;
+    }
+
     /** The first of several names found, in order. */
     Optional<Path> findFirst(List<String> names) {
         return names.stream().map(this::find).flatMap(Optional::stream).findFirst();
@@ -55,7 +73,21 @@ final class ExecutableFinder {
         return host.platform() == Platform.WINDOWS ? WINDOWS_EXTENSIONS : List.of("");
     }
 
+    /** Executable, and not in a place anyone may write to: such a file could be anyone's code. */
     private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && Files.isExecutable(path);
+        return Files.isRegularFile(path) && Files.isExecutable(path)
+                && !worldWritable(path) && !worldWritable(path.getParent());
+    }
+
+    private static boolean worldWritable(Path path) {
+        if (path == null) {
+            return false;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return (mode & 0002) != 0 && (mode & 01000) == 0;
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

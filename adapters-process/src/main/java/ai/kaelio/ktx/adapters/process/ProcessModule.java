@@ -1,6 +1,9 @@
 package ai.kaelio.ktx.adapters.process;
 
+import ai.kaelio.ktx.application.port.out.DaemonClient;
+import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
+import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
 import com.google.inject.AbstractModule;
 
@@ -11,6 +14,7 @@ public final class ProcessModule extends AbstractModule {
     protected void configure() {
         bind(EnvironmentProvisioners.class).to(ProcessEnvironmentProvisioners.class);
         bind(ToolProbes.class).to(ProcessToolProbes.class);
+        bind(RuntimeCommands.class).to(ProcessBuilderRuntimeCommands.class);
         bind(ProcessEnvironmentProvisioners.class);
         bind(ProcessToolProbes.class);
         bind(VenvProvisioner.class);
@@ -18,5 +22,11 @@ public final class ProcessModule extends AbstractModule {
         bind(UvLocator.class);
         bind(ExecutableFinder.class);
         bind(CommandRunner.class);
+        bind(ProcessBuilderRuntimeCommands.class);
+        // Daemon processes and the HTTP client: neither loads zt-exec, so status can use the first.
+        bind(DaemonProcesses.class).to(ProcessHandleDaemonProcesses.class);
+        bind(ProcessHandleDaemonProcesses.class);
+        bind(DaemonClient.class).to(HttpDaemonClient.class);
+        bind(HttpDaemonClient.class);
     }
 }

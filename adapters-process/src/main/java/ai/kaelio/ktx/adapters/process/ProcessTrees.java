@@ -2,13 +2,14 @@ package ai.kaelio.ktx.adapters.process;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.listener.ProcessListener;
-import org.zeroturnaround.exec.stop.ProcessStopper;
 
 /**
  * Ends a child together with everything it started. pip and uv spawn helpers of their own; stopping only
@@ -18,6 +19,8 @@ final class ProcessTrees {
 
     private static final long GRACE_MILLIS = 2_000;
     private static final long WATCH_MILLIS = 200;
+    /** How long output may keep flowing once the child itself has exited. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 2;
     private static final Set<Tree> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
@@ -29,9 +32,33 @@ final class ProcessTrees {
     private ProcessTrees() {
     }
 
-    /** A tree to hand to one command's executor as both listener and stopper. */
-    static Tree track() {
-        return new Tree();
+    /**
+     * A zt-exec executor for a command whose whole tree ends with it: when the waiting thread is interrupted
+     * (Ctrl-C) zt-exec calls the stopper, which ends the tree. The close timeout keeps ktx from waiting
+     * forever on output pipes that an orphaned grandchild still holds open (zt-exec's own wait for them
+     * cannot be interrupted). Here rather than in CommandRunner: Guice reflects on every method of the
+     * classes it binds, and a zt-exec type in CommandRunner's signatures would load zt-exec in every
+     * command, status included; for the same reason {@link Tree} names no zt-exec type.
+     */
+    static ProcessExecutor executor(List<String> command, Map<String, String> environment, Tree tree) {
+        return new ProcessExecutor()
+                .command(command)
+                .environment(environment)
+                .redirectInput(java.io.InputStream.nullInputStream())
+                .exitValueAny()
+                .closeTimeout(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .stopper(process -> tree.end())
+                .addListener(new ProcessListener() {
+                    @Override
+                    public void afterStart(Process process, ProcessExecutor executor) {
+                        tree.started(process);
+                    }
+
+                    @Override
+                    public void afterStop(Process process) {
+                        tree.stopped();
+                    }
+                });
     }
 
     /**
@@ -39,27 +66,19 @@ final class ProcessTrees {
      * runs, not only when it is stopped: on a terminal, Ctrl-C signals the child directly, and a grandchild
      * that ignores the signal is re-parented as soon as the child dies, after which no lookup finds it.
      */
-    static final class Tree extends ProcessListener implements ProcessStopper {
+    static final class Tree {
 
         private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
         private volatile Process process;
 
-        @Override
-        public void afterStart(Process started, ProcessExecutor executor) {
-            process = started;
+        private void started(Process child) {
+            process = child;
             RUNNING.add(this);
             watch();
         }
 
-        @Override
-        public void afterStop(Process stopped) {
+        private void stopped() {
             RUNNING.remove(this);
-        }
-
-        /** zt-exec calls this when the thread waiting for the child is interrupted. */
-        @Override
-        public void stop(Process stopping) {
-            end();
         }
 
         /** Ends the child, its descendants and whatever it left behind; safe to call more than once. */

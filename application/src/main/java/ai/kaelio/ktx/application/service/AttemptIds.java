@@ -14,13 +14,17 @@ final class AttemptIds {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    /** Made on first use: a reinstall that finds a ready runtime never needs it. */
+    private SecureRandom random;
 
     AttemptIds(Clock clock) {
         this.clock = clock;
     }
 
-    String next() {
+    synchronized String next() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         byte[] suffix = new byte[3];
         random.nextBytes(suffix);
         return STAMP.format(clock.instant()) + "-" + HexFormat.of().formatHex(suffix);

@@ -1,8 +1,11 @@
 package ai.kaelio.ktx.application.service;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
+import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.DoctorCheck;
 import ai.kaelio.ktx.domain.DoctorReport;
 import ai.kaelio.ktx.domain.ProvisionerChoice;
@@ -17,18 +20,23 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
 
     static final String INSTALL_FIX = "Run: ktx runtime install --yes";
     static final String REINSTALL_FIX = "Run: ktx runtime install --force --yes";
+    static final String STALE_ADVICE = "; stale: ktx runtime start replaces it, ktx runtime stop cleans it up";
 
     private final RuntimeAssets assets;
     private final RuntimeInspector inspector;
     private final ToolProbes probes;
     private final ProvisionerPreference preference;
+    private final DaemonInspector daemons;
+    private final DaemonClient client;
 
-    public DiagnoseRuntimeService(
-            RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes, ProvisionerPreference preference) {
+    public DiagnoseRuntimeService(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
+            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client) {
         this.assets = assets;
         this.inspector = inspector;
         this.probes = probes;
         this.preference = preference;
+        this.daemons = daemons;
+        this.client = client;
     }
 
     @Override
@@ -50,6 +58,7 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         RuntimeStatus status = inspector.inspect(assets.readManifest());
         checks.add(runtimeCheck(status));
         checks.add(importCheck(status));
+        checks.add(daemonCheck());
         return new DoctorReport(checks);
     }
 
@@ -132,5 +141,27 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         return probe.ok()
                 ? DoctorCheck.pass("import", label, probe.detail())
                 : DoctorCheck.fail("import", label, probe.detail(), REINSTALL_FIX);
+    }
+
+    /** Unlike status, doctor asks the daemon itself: a live process that does not answer is stale too. */
+    private DoctorCheck daemonCheck() throws InterruptedException {
+        String label = "KTX daemon";
+        DaemonState state = daemons.inspect();
+        if (state instanceof DaemonState.Stopped) {
+            return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
+        }
+        if (state instanceof DaemonState.Stale stale) {
+            return DoctorCheck.warn("daemon", label, stale.detail() + STALE_ADVICE);
+        }
+        DaemonRecord daemon = ((DaemonState.Running) state).daemon();
+        DaemonClient.Health health = client.health(daemon.endpoint());
+        if (health instanceof DaemonClient.Healthy healthy) {
+            return DoctorCheck.pass("daemon", label, "Running at " + daemon.url() + " (pid " + daemon.pid()
+                    + "), healthy, version " + healthy.version() + ", features " + healthy.features());
+        }
+        String problem = health instanceof DaemonClient.Unanswered unanswered
+                ? "does not answer at " + daemon.url() + ": " + unanswered.reason()
+                : "refuses its recorded token at " + daemon.url();
+        return DoctorCheck.warn("daemon", label, "Process " + daemon.pid() + " runs but " + problem + STALE_ADVICE);
     }
 }

@@ -26,6 +26,16 @@ public final class EnvironmentCleaner {
         files.createDirectories(layout.versionDir());
     }
 
+    /** The first directory of the runtime that other users could write to, if any. */
+    Optional<Path> exposedDirectory() {
+        for (Path directory : java.util.List.of(layout.runtimeRoot(), layout.versionDir())) {
+            if (files.writableByOthers(directory)) {
+                return Optional.of(directory);
+            }
+        }
+        return Optional.empty();
+    }
+
     void removeLeftovers(Optional<EnvironmentLayout> committed) throws IOException {
         Optional<Path> keep = committed.map(environment -> environment.venvDir().normalize());
         for (RuntimeFiles.Entry entry : files.list(layout.versionDir())) {

@@ -8,6 +8,7 @@ import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstallStep;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * The install algorithm (contract section 4). Its one rule: a runtime that works keeps working until
  * its replacement is complete. Each attempt builds a new environment beside the current one, and the
- * installed manifest, written atomically and last, is the only switch from old to new.
+ * installed manifest, written atomically and last, is the only switch from old to new. Environments no
+ * manifest names any more are removed by the next install, under the lock.
  */
 public final class InstallRuntimeService implements InstallRuntimeUseCase {
 
@@ -37,6 +39,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
     private final ProvisionerPreference preference;
     private final Clock clock;
     private final AttemptIds attemptIds;
+    private final DaemonInspector daemons;
 
     public InstallRuntimeService(
             RuntimeLayout layout,
@@ -47,7 +50,8 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             ManifestStore manifests,
             EnvironmentCleaner cleaner,
             ProvisionerPreference preference,
-            Clock clock) {
+            Clock clock,
+            DaemonInspector daemons) {
         this.layout = layout;
         this.assets = assets;
         this.inspector = inspector;
@@ -58,6 +62,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         this.preference = preference;
         this.clock = clock;
         this.attemptIds = new AttemptIds(clock);
+        this.daemons = daemons;
     }
 
     @Override
@@ -86,6 +91,11 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             if (isReusable(current, request)) {
                 return new InstallResult.AlreadyReady(layout, current.manifest().orElseThrow());
             }
+            // The environment it runs from would be removed under it. Start spawns daemons only under this
+            // lock, so none can appear while we build.
+            if (daemons.inspect() instanceof DaemonState.Running running) {
+                return new InstallResult.Refused(daemonRunning(running.daemon().pid()));
+            }
             return provision(request, asset, current, provisioner);
         }
     }
@@ -96,13 +106,17 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             RuntimeStatus current,
             EnvironmentProvisioner provisioner) throws IOException, InterruptedException {
         FeatureSet features = request.features().union(recordedFeatures(current));
-        Optional<EnvironmentLayout> committed = current.environment();
-        cleaner.removeLeftovers(committed);
+        cleaner.prepareVersionDir();
+        Optional<java.nio.file.Path> exposed = cleaner.exposedDirectory();
+        if (exposed.isPresent()) {
+            return new InstallResult.Refused("Refusing to install into " + exposed.get() + ": other users can write"
+                    + " to it. Make it private (chmod go-w), or set KTX_RUNTIME_ROOT to a private directory.");
+        }
+        cleaner.removeLeftovers(current.environment());
 
         EnvironmentLayout attempt = layout.environment(attemptIds.next());
         EnvironmentProvisioner.Outcome outcome;
         try {
-            cleaner.prepareVersionDir();
             outcome = provisioner.provision(new EnvironmentProvisioner.Request(
                     attempt, asset.wheelPath(), features, asset.requiresPython(),
                     layout.installLogPath(), request.observer()::stepStarted));
@@ -140,7 +154,8 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             cleaner.discard(attempt);
             throw e;
         }
-        committed.filter(previous -> !previous.equals(attempt)).ifPresent(cleaner::discard);
+        // The replaced environment stays until the next install clears leftovers: a status, exec or
+        // daemon that read the previous manifest a moment ago still finds a runtime that runs.
         return new InstallResult.Installed(layout, manifest);
     }
 
@@ -155,6 +170,11 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             return new EnvironmentProvisioners.Unavailable(e.getMessage()
                     + ". Set " + ProvisionerChoice.VARIABLE + " to one of them, or unset it.");
         }
+    }
+
+    static String daemonRunning(long pid) {
+        return "The KTX daemon (pid " + pid + ") runs from this runtime, which a reinstall would remove."
+                + " Stop it first: ktx runtime stop";
     }
 
     private static boolean isReusable(RuntimeStatus status, InstallRequest request) {

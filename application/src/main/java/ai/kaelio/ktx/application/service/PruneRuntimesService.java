@@ -5,6 +5,7 @@ import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.domain.CliVersion;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.PruneResult;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
@@ -16,21 +17,25 @@ import java.util.Optional;
 /**
  * Prune: removes the runtime directories of other CLI versions. Only real directories directly under
  * the root whose names are versions are candidates; links, files and other names are never touched.
- * Each candidate is re-checked under its version's lock, so an install in progress is never cut short.
+ * Each candidate is re-checked under its version's lock, so an install in progress is never cut short,
+ * and a version whose daemon runs is kept.
  */
 public final class PruneRuntimesService implements PruneRuntimesUseCase {
 
     static final String IN_PROGRESS = "install in progress";
     static final String SYMBOLIC_LINK = "symbolic link, not followed";
+    static final String DAEMON_RUNNING = "daemon running";
 
     private final RuntimeLayout layout;
     private final RuntimeFiles files;
     private final RuntimeLock lock;
+    private final DaemonInspector daemons;
 
-    public PruneRuntimesService(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock) {
+    public PruneRuntimesService(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons) {
         this.layout = layout;
         this.files = files;
         this.lock = lock;
+        this.daemons = daemons;
     }
 
     @Override
@@ -63,6 +68,11 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
             // It was a directory when listed; it must still be one, not a link swapped in since.
             if (files.typeOf(directory) != RuntimeFiles.EntryType.DIRECTORY) {
                 kept.add(new PruneResult.Kept(directory, "changed while pruning"));
+                return;
+            }
+            // A daemon is started and recorded under this same lock, so none can appear before we delete.
+            if (daemons.inspect(layout.daemonStatePath(version)) instanceof DaemonState.Running) {
+                kept.add(new PruneResult.Kept(directory, DAEMON_RUNNING));
                 return;
             }
             if (!dryRun) {

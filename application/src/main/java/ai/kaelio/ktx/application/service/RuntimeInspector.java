@@ -69,6 +69,11 @@ public final class RuntimeInspector {
             return broken(Optional.of(manifest), "Runtime manifest is invalid: " + escaped.get());
         }
         EnvironmentLayout environment = manifest.environment(layout.platform());
+        Optional<Path> exposed = exposedDirectory(environment);
+        if (exposed.isPresent()) {
+            return broken(Optional.of(manifest), "Runtime directory can be changed by other users: " + exposed.get()
+                    + ". Make it private (chmod go-w), or set KTX_RUNTIME_ROOT to a private directory.");
+        }
         Path python = manifest.python().executable();
         if (!files.isRegularFile(python)) {
             return broken(Optional.of(manifest), missingPython(python));
@@ -100,6 +105,16 @@ public final class RuntimeInspector {
         }
         if (!expected.daemonPath().normalize().equals(manifest.python().daemonExecutable().normalize())) {
             return Optional.of("python.daemonExecutable is not in the environment of python.executable");
+        }
+        return Optional.empty();
+    }
+
+    /** A runtime others can write to could be swapped for their code: it is never ready. */
+    private Optional<Path> exposedDirectory(EnvironmentLayout environment) {
+        for (Path directory : java.util.List.of(layout.runtimeRoot(), layout.versionDir(), environment.venvDir())) {
+            if (files.writableByOthers(directory)) {
+                return Optional.of(directory);
+            }
         }
         return Optional.empty();
     }

@@ -25,7 +25,7 @@ class DiagnoseRuntimeServiceTest {
 
         assertThat(report.checks()).extracting(DoctorCheck::id, check -> check.status().id()).containsExactly(
                 tuple("uv", "pass"), tuple("python", "pass"), tuple("asset", "pass"),
-                tuple("runtime", "fail"), tuple("import", "warn"));
+                tuple("runtime", "fail"), tuple("import", "warn"), tuple("daemon", "pass"));
         assertThat(check(report, "uv").detail()).isEqualTo("0.9.5 at /usr/local/bin/uv");
         assertThat(check(report, "runtime").fix()).contains("Run: ktx runtime install --yes");
         assertThat(check(report, "runtime").detail()).isEqualTo("No runtime manifest at " + runtime.layout().manifestPath());

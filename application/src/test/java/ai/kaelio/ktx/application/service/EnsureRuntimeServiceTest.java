@@ -97,4 +97,36 @@ class EnsureRuntimeServiceTest {
 
         assertThat(((EnsureResult.Ready) result).installed()).isTrue();
     }
+
+    @Test
+    void aBrokenRuntimeWithoutConsentSaysWhatIsBrokenAndHowToRepairIt() throws Exception {
+        var environment = runtime.installedRuntime("a", FeatureSet.core());
+        runtime.files().deleteTree(environment.daemonPath());
+
+        var result = ensure(FeatureSet.core(), InstallConsent.NEVER, Optional.empty());
+
+        assertThat(result).isEqualTo(new EnsureResult.NotAllowed("KTX Python runtime is broken (Missing ktx-daemon executable: "
+                + environment.daemonPath() + "). Run: ktx runtime install --yes"));
+        assertThat(runtime.provisioner().requests()).isEmpty();
+    }
+
+    @Test
+    void aMissingFeatureIsNamedInTheRefusalAndInItsFix() throws Exception {
+        runtime.installedRuntime("a", FeatureSet.core());
+
+        var result = ensure(FeatureSet.of(Feature.LOCAL_EMBEDDINGS), InstallConsent.ASK, Optional.empty());
+
+        assertThat(result).isEqualTo(new EnsureResult.NotAllowed("KTX Python runtime feature local-embeddings is required "
+                + "for this command. Run: ktx runtime install --feature local-embeddings --yes"));
+        assertThat(questions).containsExactly("Install the KTX Python runtime (core, local-embeddings) now? [y/N]");
+    }
+
+    @Test
+    void declinedFeatureInstallNamesTheFeatureInTheFix() throws Exception {
+        var result = ensure(FeatureSet.of(Feature.LOCAL_EMBEDDINGS), InstallConsent.ASK, Optional.of(false));
+
+        assertThat(result).isEqualTo(new EnsureResult.Declined(
+                "Not installing the KTX Python runtime. Run: ktx runtime install --feature local-embeddings --yes"));
+        assertThat(runtime.committedManifest()).isEmpty();
+    }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.PruneRequest;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
+import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.application.testing.FakeRuntimeFiles;
 import ai.kaelio.ktx.application.testing.FakeRuntimeLock;
+import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.PruneResult;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
@@ -35,6 +37,24 @@ class PruneRuntimesServiceTest {
         assertThat(result.failed()).isEmpty();
         assertThat(result.dryRun()).isFalse();
         assertThat(names(root)).containsExactly("0.2.0", "README.txt");
+    }
+
+    @Test
+    void aVersionWhoseDaemonRunsIsKeptAndOneWhoseDaemonDiedIsNot() throws IOException {
+        files.directory(root.resolve("0.1.0")).directory(root.resolve("0.1.1"));
+        var host = runtime.daemonHost();
+        var running = host.runDaemon("t", FeatureSet.core(), FakeDaemonHost.Stubbornness.NONE);
+        runtime.daemonFiles().putState(layout.daemonStatePath("0.1.0"), runtime.daemonRecord(running, host.portOf(running.pid()), "t"));
+        var dead = host.runDaemon("t", FeatureSet.core(), FakeDaemonHost.Stubbornness.NONE);
+        runtime.daemonFiles().putState(layout.daemonStatePath("0.1.1"), runtime.daemonRecord(dead, host.portOf(dead.pid()), "t"));
+        host.crash(dead.pid());
+
+        PruneResult result = prune(false);
+
+        assertThat(result.kept()).containsExactly(new PruneResult.Kept(root.resolve("0.1.0"), "daemon running"));
+        assertThat(result.stale()).containsExactly(root.resolve("0.1.1"));
+        assertThat(names(root)).containsExactly("0.1.0");
+        assertThat(host.signals()).isEmpty();
     }
 
     @Test

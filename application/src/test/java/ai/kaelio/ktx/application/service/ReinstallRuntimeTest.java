@@ -46,7 +46,7 @@ class ReinstallRuntimeTest {
     }
 
     @Test
-    void successfulReinstallDiscardsThePreviousEnvironmentOnlyAfterTheManifestIsWritten() throws Exception {
+    void successfulReinstallKeepsThePreviousEnvironmentUntilTheNextInstall() throws Exception {
         EnvironmentLayout old = runtime.installedRuntime("old", FeatureSet.core());
         AtomicBoolean oldExistedAtCommit = new AtomicBoolean();
         runtime.manifests().beforeWrite(manifest -> oldExistedAtCommit.set(runtime.files().isRegularFile(old.pythonPath())));
@@ -55,9 +55,14 @@ class ReinstallRuntimeTest {
 
         EnvironmentLayout fresh = runtime.provisioner().lastRequest().environment();
         assertThat(oldExistedAtCommit).isTrue();
-        assertThat(runtime.files().exists(old.venvDir())).isFalse();
+        assertThat(runtime.files().isRegularFile(old.pythonPath())).as("a reader of the old manifest can still run it").isTrue();
         assertThat(runtime.files().isRegularFile(fresh.pythonPath())).isTrue();
         assertThat(runtime.files().isRegularFile(fresh.daemonPath())).isTrue();
+
+        runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
+
+        assertThat(runtime.files().exists(old.venvDir())).as("removed by the next install").isFalse();
+        assertThat(runtime.files().isRegularFile(fresh.pythonPath())).as("the one replaced just now stays").isTrue();
     }
 
     @Test
@@ -112,7 +117,7 @@ class ReinstallRuntimeTest {
         runtime.installService().install(InstallRequest.of(FeatureSet.core()));
 
         assertThat(runtime.provisioner().lastRequest().features()).isEqualTo(FeatureSet.of(LOCAL_EMBEDDINGS));
-        assertThat(runtime.files().exists(old.venvDir())).isFalse();
+        assertThat(runtime.files().exists(old.venvDir())).as("kept until the next install").isTrue();
     }
 
     @Test

@@ -1,14 +1,22 @@
 package ai.kaelio.ktx.application.testing;
 
+import ai.kaelio.ktx.application.service.DaemonInspector;
+import ai.kaelio.ktx.application.service.DaemonTimeouts;
 import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
+import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
+import ai.kaelio.ktx.application.service.InspectDaemonService;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
 import ai.kaelio.ktx.application.service.InstallRuntimeService;
 import ai.kaelio.ktx.application.service.ProvisionerPreference;
 import ai.kaelio.ktx.application.service.PruneRuntimesService;
 import ai.kaelio.ktx.application.service.RuntimeInspector;
+import ai.kaelio.ktx.application.service.StartDaemonService;
+import ai.kaelio.ktx.application.service.StopDaemonService;
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.CliVersion;
+import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.HostEnvironment;
@@ -19,6 +27,7 @@ import ai.kaelio.ktx.domain.PythonRequirement;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -52,6 +61,11 @@ public final class FakeRuntime {
     private final FakeRuntimeAssets assets;
     private final RecordingProvisioner provisioner;
     private final FakeEnvironmentProvisioners provisioners;
+    private final InMemoryDaemonFiles daemonFiles = new InMemoryDaemonFiles();
+    private final FakeDaemonHost daemonHost = new FakeDaemonHost(daemonFiles);
+    /** Short enough that a daemon which never comes up fails a test in a fraction of a second. */
+    private DaemonTimeouts daemonTimeouts = new DaemonTimeouts(
+            Duration.ofMillis(300), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(5));
 
     public FakeRuntime() {
         files.file(BASE_PYTHON, "python").file(wheelPath(), "wheel");
@@ -119,15 +133,50 @@ public final class FakeRuntime {
 
     public InstallRuntimeService installService() {
         return new InstallRuntimeService(layout, assets, inspector(), lock, provisioners, manifests,
-                new EnvironmentCleaner(layout, files), new ProvisionerPreference(host()), clock);
+                new EnvironmentCleaner(layout, files), new ProvisionerPreference(host()), clock, daemonInspector());
+    }
+
+    public EnsureRuntimeService ensureService() {
+        return new EnsureRuntimeService(inspector(), assets, installService());
+    }
+
+    public DaemonInspector daemonInspector() {
+        return new DaemonInspector(layout, daemonFiles, daemonHost);
+    }
+
+    public InspectDaemonService daemonStatusService() {
+        return new InspectDaemonService(daemonInspector());
+    }
+
+    public StartDaemonService startService() {
+        return new StartDaemonService(layout, inspector(), assets, ensureService(), lock, daemonInspector(),
+                daemonFiles, daemonHost, daemonHost, clock, daemonTimeouts);
+    }
+
+    public StopDaemonService stopService() {
+        return new StopDaemonService(layout, lock, daemonInspector(), daemonFiles, daemonHost, daemonHost, daemonTimeouts);
+    }
+
+    /** What {@code daemon.json} would say about a daemon process listening on {@code port} with {@code token}. */
+    public DaemonRecord daemonRecord(ai.kaelio.ktx.domain.ProcessSnapshot process, int port, String token) {
+        return new DaemonRecord(process.pid(), new DaemonEndpoint("127.0.0.1", port, token), "0.1.0", FeatureSet.core(),
+                NOW, process.startedAt().orElseThrow(), layout.daemonLogPath(),
+                committedManifest().map(manifest -> manifest.python().daemonExecutable())
+                        .orElse(layout.environment("gone").daemonPath()));
+    }
+
+    public FakeRuntime daemonTimeouts(DaemonTimeouts timeouts) {
+        daemonTimeouts = timeouts;
+        return this;
     }
 
     public DiagnoseRuntimeService doctorService() {
-        return new DiagnoseRuntimeService(assets, inspector(), probes, new ProvisionerPreference(host()));
+        return new DiagnoseRuntimeService(assets, inspector(), probes, new ProvisionerPreference(host()),
+                daemonInspector(), daemonHost);
     }
 
     public PruneRuntimesService pruneService() {
-        return new PruneRuntimesService(layout, files, lock);
+        return new PruneRuntimesService(layout, files, lock, daemonInspector());
     }
 
     public RuntimeLayout layout() {
@@ -164,5 +213,13 @@ public final class FakeRuntime {
 
     public FakeToolProbes probes() {
         return probes;
+    }
+
+    public InMemoryDaemonFiles daemonFiles() {
+        return daemonFiles;
+    }
+
+    public FakeDaemonHost daemonHost() {
+        return daemonHost;
     }
 }

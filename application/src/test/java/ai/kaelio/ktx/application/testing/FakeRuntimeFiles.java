@@ -41,10 +41,22 @@ public final class FakeRuntimeFiles implements RuntimeFiles {
     private final Map<Path, Node> nodes = new HashMap<>();
     private final Map<Path, IOException> deleteFailures = new HashMap<>();
     private final List<Path> deleted = new ArrayList<>();
+    private final java.util.Set<Path> writableByOthers = new java.util.HashSet<>();
     private IOException createFailure;
     private Consumer<Path> beforeDelete = path -> { };
 
     // Arranging -------------------------------------------------------------------------------
+
+    /** Marks a path as changeable by other users (foreign owner, or world-writable). */
+    public synchronized FakeRuntimeFiles exposeToOthers(Path path) {
+        writableByOthers.add(key(path));
+        return this;
+    }
+
+    @Override
+    public synchronized boolean writableByOthers(Path path) {
+        return writableByOthers.contains(key(path));
+    }
 
     public synchronized FakeRuntimeFiles directory(Path path) {
         try {

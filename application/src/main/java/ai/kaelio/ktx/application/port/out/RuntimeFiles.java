@@ -22,6 +22,13 @@ public interface RuntimeFiles {
 
     EntryType typeOf(Path path);
 
+    /**
+     * True when someone other than this user could change what is at {@code path}: it belongs to another
+     * user, or everyone may write to it (a directory with the sticky bit, like /tmp, excepted). A runtime
+     * in such a place could be swapped for someone else's code, so it is never trusted.
+     */
+    boolean writableByOthers(Path path);
+
     void createDirectories(Path directory) throws IOException;
 
     /** Deletes a tree without following any symbolic link in it; a link is removed, never its target. */

@@ -1,0 +1,42 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import ai.kaelio.ktx.application.port.in.EnsureResult;
+import ai.kaelio.ktx.application.port.in.ExecResult;
+import java.io.PrintWriter;
+
+/**
+ * {@code ktx runtime exec}: the command's own exit code when it ran; otherwise one sentence on stderr
+ * (stdout belongs to the command) and 127, 126 or 1.
+ */
+final class ExecOutput {
+
+    private final PrintWriter err;
+
+    ExecOutput(PrintWriter err) {
+        this.err = err;
+    }
+
+    int print(ExecResult result) {
+        if (result instanceof ExecResult.Exited exited) {
+            return exited.exitCode();
+        }
+        if (result instanceof ExecResult.CommandNotFound notFound) {
+            err.println("Command not found: " + notFound.command());
+            return ExitCodes.COMMAND_NOT_FOUND;
+        }
+        if (result instanceof ExecResult.CannotStart cannot) {
+            err.println("Cannot run " + cannot.command() + ": " + cannot.reason());
+            return ExitCodes.CANNOT_RUN;
+        }
+        EnsureResult reason = ((ExecResult.RuntimeUnavailable) result).reason();
+        if (reason instanceof EnsureResult.NotAllowed notAllowed) {
+            err.println(notAllowed.reason());
+        } else if (reason instanceof EnsureResult.Declined declined) {
+            err.println(declined.reason());
+        } else {
+            // The install's own failure report, on stderr like everything exec says.
+            new InstallOutput(err, err, false).print(((EnsureResult.InstallFailed) reason).result());
+        }
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,56 @@
+package ai.kaelio.ktx.adapters.fs;
+
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
+import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.DaemonRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON shapes of {@code daemon.json} and of the daemon's ready file. {@code url} is written for
+ * programs' convenience and ignored on reading; unknown fields are ignored.
+ */
+final class DaemonJson {
+
+    static final int SCHEMA_VERSION = 1;
+
+    private DaemonJson() {
+    }
+
+    static DaemonRecord record(JsonFields json) {
+        if (json.has("schemaVersion") && json.integer("schemaVersion") != SCHEMA_VERSION) {
+            throw new JsonShapeException("unsupported schemaVersion " + json.integer("schemaVersion")
+                    + " (expected " + SCHEMA_VERSION + ")");
+        }
+        return new DaemonRecord(
+                json.longInteger("pid"),
+                new DaemonEndpoint(json.text("host"), json.integer("port"), json.text("token")),
+                json.text("version"),
+                ManifestJson.features(json.texts("features")),
+                json.instant("startedAt"),
+                json.instant("processStart"),
+                json.path("log"),
+                json.path("executable"));
+    }
+
+    static ObjectNode toJson(DaemonRecord record) {
+        ObjectNode node = JsonDocuments.objectNode();
+        node.put("schemaVersion", SCHEMA_VERSION);
+        node.put("pid", record.pid());
+        node.put("host", record.endpoint().host());
+        node.put("port", record.endpoint().port());
+        node.put("url", record.url());
+        node.put("token", record.endpoint().token());
+        node.put("version", record.version());
+        record.features().ids().forEach(node.putArray("features")::add);
+        node.put("startedAt", record.startedAt().toString());
+        node.put("processStart", record.processStart().toString());
+        node.put("log", record.log().toString());
+        node.put("executable", record.executable().toString());
+        return node;
+    }
+
+    /** {@code {"pid", "port", "host", "version"}}, as {@code ktx-daemon serve-http} writes it. */
+    static DaemonFiles.ReadyFile ready(JsonFields json) {
+        return new DaemonFiles.ReadyFile(json.longInteger("pid"), json.text("host"), json.integer("port"), json.text("version"));
+    }
+}

@@ -1,0 +1,147 @@
+package ai.kaelio.ktx.adapters.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
+import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.Feature;
+import ai.kaelio.ktx.domain.FeatureSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JacksonDaemonFilesTest {
+
+    private static final String TOKEN = "k5J0vQ-7c2Yw8m1ZrXl4nB9sQ3pT6uVaE0fHdGiKjLo";
+
+    @TempDir
+    Path dir;
+
+    private final JacksonDaemonFiles files = new JacksonDaemonFiles();
+
+    private DaemonRecord record() {
+        return new DaemonRecord(4242, new DaemonEndpoint("127.0.0.1", 40123, TOKEN), "0.1.0",
+                FeatureSet.of(Feature.LOCAL_EMBEDDINGS), Instant.parse("2026-05-01T10:00:00Z"),
+                Instant.parse("2026-05-01T09:59:59.870Z"), dir.resolve("daemon/daemon.log"), dir.resolve("venv-a/bin/ktx-daemon"));
+    }
+
+    @Test
+    void theStateRoundTripsAndIsTheOwnersAlone() throws Exception {
+        Path state = dir.resolve("daemon.json");
+
+        files.writeState(state, record());
+
+        assertThat(files.readState(state)).isEqualTo(new DaemonFiles.Present(record()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rw-------");
+        assertThat(dir.resolve("daemon.json.tmp")).doesNotExist();
+    }
+
+    @Test
+    void theStateHasTheContractsFieldsForPrograms() throws Exception {
+        Path state = dir.resolve("daemon.json");
+        files.writeState(state, record());
+
+        JsonNode json = new ObjectMapper().readTree(state.toFile());
+
+        assertThat(json.get("pid").asLong()).isEqualTo(4242);
+        assertThat(json.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(json.get("port").asInt()).isEqualTo(40123);
+        assertThat(json.get("url").asText()).isEqualTo("http://127.0.0.1:40123");
+        assertThat(json.get("token").asText()).isEqualTo(TOKEN);
+        assertThat(json.get("version").asText()).isEqualTo("0.1.0");
+        assertThat(json.get("features").toString()).isEqualTo("[\"core\",\"local-embeddings\"]");
+        assertThat(json.get("startedAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
+        assertThat(json.get("processStart").asText()).isEqualTo("2026-05-01T09:59:59.870Z");
+        assertThat(json.get("log").asText()).isEqualTo(dir.resolve("daemon/daemon.log").toString());
+    }
+
+    @Test
+    void replacingAWorldReadableStateLeavesAnOwnerOnlyOne() throws Exception {
+        Path state = Files.writeString(dir.resolve("daemon.json"), "{}");
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-r--r--"));
+
+        files.writeState(state, record());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aMissingStateIsAbsentAndABadOneInvalidNamingTheField() throws Exception {
+        assertThat(files.readState(dir.resolve("daemon.json"))).isEqualTo(new DaemonFiles.Absent());
+
+        Path state = Files.writeString(dir.resolve("daemon.json"), "{\"pid\": 12, \"host\": \"127.0.0.1\"}");
+        assertThat(files.readState(state)).isEqualTo(new DaemonFiles.Invalid("missing field 'port'"));
+
+        Files.writeString(state, "{\"pid\": 1");
+        assertThat(files.readState(state)).isInstanceOf(DaemonFiles.Invalid.class);
+    }
+
+    @Test
+    void deletingAMissingStateIsFine() throws Exception {
+        Path state = dir.resolve("daemon.json");
+        files.writeState(state, record());
+
+        files.deleteState(state);
+        files.deleteState(state);
+
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void preparingARunMakesAnOwnerOnlyDirectoryAnEmptyLogAndNoReadyFile() throws Exception {
+        Path daemonDir = Files.createDirectories(dir.resolve("daemon"));
+        Files.setPosixFilePermissions(daemonDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path ready = Files.writeString(daemonDir.resolve("ready.json"), "{\"pid\": 1, \"port\": 2, \"host\": \"127.0.0.1\", \"version\": \"0\"}");
+        Path log = Files.writeString(daemonDir.resolve("daemon.log"), "old run\n");
+
+        files.prepareRun(daemonDir, ready, log);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(daemonDir))).isEqualTo("rwx------");
+        assertThat(ready).doesNotExist();
+        assertThat(log).isEmptyFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aLinkInPlaceOfTheDaemonDirectoryIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path daemonDir = Files.createSymbolicLink(dir.resolve("daemon"), elsewhere);
+
+        assertThatThrownBy(() -> files.prepareRun(daemonDir, daemonDir.resolve("ready.json"), daemonDir.resolve("daemon.log")))
+                .hasMessageContaining("not a directory");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void theReadyFileIsReadOnceCompleteAndIgnoredOtherwise() throws Exception {
+        Path ready = dir.resolve("ready.json");
+        assertThat(files.readReady(ready)).isEmpty();
+
+        Files.writeString(ready, "{\"pid\": 77, \"port\": 40");
+        assertThat(files.readReady(ready)).isEmpty();
+
+        Files.writeString(ready, "{\"pid\": 77, \"port\": 40123, \"host\": \"127.0.0.1\", \"version\": \"0.1.0\"}\n");
+        assertThat(files.readReady(ready)).contains(new DaemonFiles.ReadyFile(77, "127.0.0.1", 40123, "0.1.0"));
+    }
+
+    @Test
+    void theTailIsTheLastLinesEvenOfALongLog() throws Exception {
+        Path log = dir.resolve("daemon.log");
+        Files.writeString(log, IntStream.range(0, 20_000).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n")));
+
+        assertThat(files.tail(log, 3)).containsExactly("line 19997", "line 19998", "line 19999");
+        assertThat(files.tail(dir.resolve("missing.log"), 3)).isEmpty();
+        Files.writeString(log, "only\n");
+        assertThat(files.tail(log, 3)).isEqualTo(List.of("only"));
+    }
+}

@@ -1,0 +1,29 @@
+package ai.kaelio.ktx.application.port.out;
+
+import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.FeatureSet;
+
+/** Talks to a running daemon over its loopback HTTP API, with its bearer token. */
+public interface DaemonClient {
+
+    /** {@code GET /health}, giving up after a few seconds. */
+    Health health(DaemonEndpoint endpoint) throws InterruptedException;
+
+    /** {@code POST /shutdown}; true once the daemon has said it is stopping. */
+    boolean requestShutdown(DaemonEndpoint endpoint) throws InterruptedException;
+
+    sealed interface Health {
+    }
+
+    /** The daemon answered: its package version and the features that really work in it. */
+    record Healthy(String version, FeatureSet features) implements Health {
+    }
+
+    /** Something answered, but refused the token. */
+    record Unauthorized() implements Health {
+    }
+
+    /** No usable answer: refused, timed out, or not the daemon's JSON. */
+    record Unanswered(String reason) implements Health {
+    }
+}

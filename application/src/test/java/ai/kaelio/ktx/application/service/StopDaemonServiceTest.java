@@ -1,0 +1,164 @@
+package ai.kaelio.ktx.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kaelio.ktx.application.port.in.Confirmation;
+import ai.kaelio.ktx.application.port.in.InstallConsent;
+import ai.kaelio.ktx.application.port.in.InstallObserver;
+import ai.kaelio.ktx.application.port.in.StartRequest;
+import ai.kaelio.ktx.application.port.in.StartResult;
+import ai.kaelio.ktx.application.port.in.StopRequest;
+import ai.kaelio.ktx.application.port.in.StopResult;
+import ai.kaelio.ktx.application.testing.FakeDaemonHost;
+import ai.kaelio.ktx.application.testing.FakeDaemonHost.Stubbornness;
+import ai.kaelio.ktx.application.testing.FakeRuntime;
+import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.ProcessSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StopDaemonServiceTest {
+
+    private final FakeRuntime runtime = new FakeRuntime();
+    private final FakeDaemonHost host = runtime.daemonHost();
+    private final Path statePath = runtime.layout().daemonStatePath();
+
+    @BeforeEach
+    void installed() {
+        runtime.installedRuntime("a", FeatureSet.core());
+    }
+
+    private DaemonRecord startDaemon() throws Exception {
+        StartResult result = runtime.startService().start(new StartRequest(
+                FeatureSet.core(), false, InstallConsent.NEVER, Confirmation.NOBODY, InstallObserver.SILENT));
+        return ((StartResult.Started) result).daemon();
+    }
+
+    private StopResult stop(boolean all) throws Exception {
+        return runtime.stopService().stop(new StopRequest(all, InstallObserver.SILENT));
+    }
+
+    @Test
+    void theRecordedDaemonIsAskedToShutDownAndItsStateRemoved() throws Exception {
+        DaemonRecord daemon = startDaemon();
+
+        StopResult result = stop(false);
+
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(daemon.pid(), StopResult.How.SHUTDOWN, true));
+        assertThat(result.failed()).isEmpty();
+        assertThat(host.signals()).containsExactly("shutdown " + daemon.pid());
+        assertThat(runtime.daemonFiles().hasState(statePath)).isFalse();
+        assertThat(runtime.lock().acquisitions()).extracting(acquisition -> acquisition.purpose()).endsWith("daemon stop");
+    }
+
+    @Test
+    void aDaemonIgnoringShutdownIsTerminated() throws Exception {
+        host.spawnedDaemonsAre(Stubbornness.IGNORES_SHUTDOWN);
+        DaemonRecord daemon = startDaemon();
+
+        StopResult result = stop(false);
+
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(daemon.pid(), StopResult.How.TERMINATED, true));
+        assertThat(host.signals()).containsExactly("shutdown " + daemon.pid(), "SIGTERM " + daemon.pid());
+    }
+
+    @Test
+    void aDaemonIgnoringSigtermIsKilled() throws Exception {
+        host.spawnedDaemonsAre(Stubbornness.IGNORES_TERM);
+        DaemonRecord daemon = startDaemon();
+
+        StopResult result = stop(false);
+
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(daemon.pid(), StopResult.How.KILLED, true));
+        assertThat(host.isAlive(daemon.pid())).isFalse();
+    }
+
+    @Test
+    void aDaemonSurvivingSigkillIsReportedAndItsStateKept() throws Exception {
+        host.spawnedDaemonsAre(Stubbornness.IGNORES_KILL);
+        DaemonRecord daemon = startDaemon();
+
+        StopResult result = stop(false);
+
+        assertThat(result.stopped()).isEmpty();
+        assertThat(result.failed()).containsExactly(new StopResult.Failed(daemon.pid(), "still running after SIGKILL"));
+        assertThat(runtime.daemonFiles().state(statePath)).contains(daemon);
+    }
+
+    @Test
+    void withNothingRecordedTheDaemonIsAlreadyStopped() throws Exception {
+        StopResult result = stop(false);
+
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(result.staleStateRemoved()).isFalse();
+        assertThat(result.statePath()).isEqualTo(statePath);
+    }
+
+    @Test
+    void theStateOfADeadDaemonIsRemovedWithoutSignals() throws Exception {
+        DaemonRecord daemon = startDaemon();
+        host.crash(daemon.pid());
+
+        StopResult result = stop(false);
+
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(result.staleStateRemoved()).isTrue();
+        assertThat(host.signals()).isEmpty();
+        assertThat(runtime.daemonFiles().hasState(statePath)).isFalse();
+    }
+
+    @Test
+    void stateNamingAnUnrelatedProcessIsRemovedAndTheProcessNeverSignalled() throws Exception {
+        ProcessSnapshot sleep = host.runForeign(FakeDaemonHost.USER, "sleep", "300");
+        runtime.daemonFiles().putState(statePath, runtime.daemonRecord(sleep, 41999, "t"));
+
+        StopResult result = stop(true);
+
+        assertThat(result.staleStateRemoved()).isTrue();
+        assertThat(host.signalsTo(sleep.pid())).isEmpty();
+        assertThat(host.isAlive(sleep.pid())).isTrue();
+    }
+
+    @Test
+    void anInvalidStateIsRemoved() throws Exception {
+        runtime.daemonFiles().putInvalidState(statePath, "not valid JSON");
+
+        StopResult result = stop(false);
+
+        assertThat(result.staleStateRemoved()).isTrue();
+        assertThat(runtime.daemonFiles().hasState(statePath)).isFalse();
+    }
+
+    @Test
+    void allAlsoEndsUnrecordedDaemonsOfThisUserAndNothingElse() throws Exception {
+        DaemonRecord recorded = startDaemon();
+        ProcessSnapshot orphan = host.runDaemon("lost", FeatureSet.core(), Stubbornness.NONE);
+        ProcessSnapshot stubborn = host.runDaemon("lost-too", FeatureSet.core(), Stubbornness.IGNORES_TERM);
+        ProcessSnapshot othersDaemon = host.runForeign("bob", "/usr/bin/python3", "/home/bob/venv/bin/ktx-daemon", "serve-http");
+        ProcessSnapshot editor = host.runForeign(FakeDaemonHost.USER, "vim", "ktx-daemon", "notes");
+
+        StopResult result = stop(true);
+
+        assertThat(result.stopped()).containsExactly(
+                new StopResult.Stopped(recorded.pid(), StopResult.How.SHUTDOWN, true),
+                new StopResult.Stopped(orphan.pid(), StopResult.How.TERMINATED, false),
+                new StopResult.Stopped(stubborn.pid(), StopResult.How.KILLED, false));
+        assertThat(host.signalsTo(othersDaemon.pid())).isEmpty();
+        assertThat(host.signalsTo(editor.pid())).isEmpty();
+        assertThat(host.alivePids()).containsExactlyInAnyOrder(othersDaemon.pid(), editor.pid());
+    }
+
+    @Test
+    void withoutAllAnUnrecordedDaemonIsLeftAlone() throws Exception {
+        ProcessSnapshot orphan = host.runDaemon("lost", FeatureSet.core(), Stubbornness.NONE);
+
+        StopResult result = stop(false);
+
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(host.signals()).isEmpty();
+        assertThat(host.alivePids()).isEqualTo(List.of(orphan.pid()));
+    }
+}

@@ -1,0 +1,260 @@
+package ai.kaelio.ktx.application.testing;
+
+import ai.kaelio.ktx.application.port.out.DaemonClient;
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
+import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.ProcessSnapshot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A process table and the daemons in it, behind both ports that reach them: processes (find, spawn,
+ * signal) and the HTTP client. Every signal attempt and shutdown request is recorded, so a test can prove
+ * that a process was never touched. A signal takes effect only if pid and start instant still match.
+ */
+public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
+
+    public static final String USER = "alex";
+    static final Instant BOOT = Instant.parse("2026-03-01T08:00:00Z");
+
+    /** What a spawned daemon does. */
+    public enum Behaviour { HEALTHY, EXITS_AT_ONCE, NEVER_READY, NEVER_ANSWERS, WITHOUT_NUMPY }
+
+    /** How a process reacts to being asked to stop. */
+    public enum Stubbornness { NONE, IGNORES_SHUTDOWN, IGNORES_TERM, IGNORES_KILL }
+
+    private final InMemoryDaemonFiles files;
+    private final Map<Long, Proc> table = new LinkedHashMap<>();
+    private final List<String> signals = new ArrayList<>();
+    private final List<Launch> launches = new ArrayList<>();
+    private final List<Long> released = new ArrayList<>();
+    private final List<Long> spawned = new ArrayList<>();
+    private long nextPid = 4000;
+    private int nextPort = 41000;
+    private Behaviour behaviour = Behaviour.HEALTHY;
+    private Stubbornness spawnedStubbornness = Stubbornness.NONE;
+    private String version = "0.1.0";
+
+    public FakeDaemonHost(InMemoryDaemonFiles files) {
+        this.files = files;
+    }
+
+    private static final class Proc {
+        ProcessSnapshot snapshot;
+        boolean alive = true;
+        boolean answers = true;
+        String token;
+        int port;
+        String version;
+        FeatureSet features = FeatureSet.core();
+        Stubbornness stubbornness = Stubbornness.NONE;
+    }
+
+    public synchronized FakeDaemonHost spawnedDaemons(Behaviour value) {
+        behaviour = value;
+        return this;
+    }
+
+    public synchronized FakeDaemonHost spawnedDaemonsAre(Stubbornness value) {
+        spawnedStubbornness = value;
+        return this;
+    }
+
+    public synchronized FakeDaemonHost daemonVersion(String value) {
+        version = value;
+        return this;
+    }
+
+    /** A process that has nothing to do with ktx, such as {@code sleep 300}. */
+    public synchronized ProcessSnapshot runForeign(String user, String... command) {
+        return add(user, List.of(command)).snapshot;
+    }
+
+    /** A ktx daemon started some other way (another ktx, another root), listening with this token. */
+    public synchronized ProcessSnapshot runDaemon(String token, FeatureSet features, Stubbornness stubbornness) {
+        Proc proc = add(USER, List.of("/usr/bin/python3", "/elsewhere/venv/bin/ktx-daemon", "serve-http"));
+        proc.token = token;
+        proc.port = nextPort++;
+        proc.version = version;
+        proc.features = features;
+        proc.stubbornness = stubbornness;
+        return proc.snapshot;
+    }
+
+    public synchronized int portOf(long pid) {
+        return table.get(pid).port;
+    }
+
+    public synchronized void crash(long pid) {
+        table.get(pid).alive = false;
+    }
+
+    /** The process keeps running but stops answering requests (hung). */
+    public synchronized void hang(long pid) {
+        table.get(pid).answers = false;
+    }
+
+    /** The pid is now someone else's: the old process is gone, a new one with the same pid runs {@code command}. */
+    public synchronized ProcessSnapshot reusePid(long pid, String... command) {
+        Proc proc = new Proc();
+        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusSeconds(3600 + pid)), List.of(command), Optional.of(USER));
+        table.put(pid, proc);
+        return proc.snapshot;
+    }
+
+    public synchronized boolean isAlive(long pid) {
+        Proc proc = table.get(pid);
+        return proc != null && proc.alive;
+    }
+
+    public synchronized List<String> signals() {
+        return List.copyOf(signals);
+    }
+
+    public synchronized List<String> signalsTo(long pid) {
+        return signals.stream().filter(signal -> signal.endsWith(" " + pid)).toList();
+    }
+
+    public synchronized List<Launch> launches() {
+        return List.copyOf(launches);
+    }
+
+    /** The pids of the daemons spawned, in order. */
+    public synchronized List<Long> spawned() {
+        return List.copyOf(spawned);
+    }
+
+    public synchronized List<Long> released() {
+        return List.copyOf(released);
+    }
+
+    public synchronized List<Long> alivePids() {
+        return table.values().stream().filter(proc -> proc.alive).map(proc -> proc.snapshot.pid()).toList();
+    }
+
+    private Proc add(String user, List<String> command) {
+        long pid = nextPid++;
+        Proc proc = new Proc();
+        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusMillis(pid)), command, Optional.of(user));
+        table.put(pid, proc);
+        return proc;
+    }
+
+    private Optional<Proc> same(ProcessSnapshot process) {
+        Proc proc = table.get(process.pid());
+        return proc != null && proc.alive && proc.snapshot.isSameProcessAs(process) ? Optional.of(proc) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<ProcessSnapshot> find(long pid) {
+        Proc proc = table.get(pid);
+        return proc != null && proc.alive ? Optional.of(proc.snapshot) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<ProcessSnapshot> listOwn() {
+        return table.values().stream()
+                .filter(proc -> proc.alive && proc.snapshot.user().equals(Optional.of(USER)))
+                .map(proc -> proc.snapshot)
+                .toList();
+    }
+
+    @Override
+    public synchronized ProcessSnapshot spawn(Launch launch) {
+        launches.add(launch);
+        List<String> command = new ArrayList<>(List.of(launch.python().toString(), launch.daemon().toString()));
+        command.addAll(launch.arguments());
+        Proc proc = add(USER, command);
+        spawned.add(proc.snapshot.pid());
+        proc.token = launch.token();
+        proc.port = nextPort++;
+        proc.version = version;
+        proc.stubbornness = spawnedStubbornness;
+        proc.features = behaviour == Behaviour.WITHOUT_NUMPY ? FeatureSet.core() : FeatureSet.parse(List.of("core", "local-embeddings"));
+        proc.answers = behaviour != Behaviour.NEVER_ANSWERS;
+        Path readyFile = Path.of(launch.arguments().get(launch.arguments().indexOf("--ready-file") + 1));
+        files.appendLog(launch.log(), "started pid=" + proc.snapshot.pid());
+        switch (behaviour) {
+            case EXITS_AT_ONCE -> {
+                proc.alive = false;
+                files.appendLog(launch.log(), "Traceback: boom");
+            }
+            case NEVER_READY -> files.appendLog(launch.log(), "importing numpy…");
+            default -> files.announce(readyFile, new DaemonFiles.ReadyFile(proc.snapshot.pid(), "127.0.0.1", proc.port, version));
+        }
+        return proc.snapshot;
+    }
+
+    @Override
+    public synchronized void release(ProcessSnapshot process) {
+        released.add(process.pid());
+    }
+
+    @Override
+    public synchronized boolean terminate(ProcessSnapshot process) {
+        // Recorded even when refused: a test that says "never signalled" means "never tried".
+        signals.add("SIGTERM " + process.pid());
+        Optional<Proc> proc = same(process);
+        proc.ifPresent(found -> {
+            if (found.stubbornness != Stubbornness.IGNORES_TERM && found.stubbornness != Stubbornness.IGNORES_KILL) {
+                found.alive = false;
+            }
+        });
+        return proc.isPresent();
+    }
+
+    @Override
+    public synchronized boolean kill(ProcessSnapshot process) {
+        signals.add("SIGKILL " + process.pid());
+        Optional<Proc> proc = same(process);
+        proc.ifPresent(found -> {
+            if (found.stubbornness != Stubbornness.IGNORES_KILL) {
+                found.alive = false;
+            }
+        });
+        return proc.isPresent();
+    }
+
+    @Override
+    public synchronized boolean awaitExit(ProcessSnapshot process, Duration timeout) {
+        return same(process).isEmpty();
+    }
+
+    @Override
+    public synchronized Health health(DaemonEndpoint endpoint) {
+        Optional<Proc> listening = listeningOn(endpoint.port());
+        if (listening.isEmpty()) {
+            return new Unanswered("Connection refused");
+        }
+        if (!endpoint.token().equals(listening.get().token)) {
+            return new Unauthorized();
+        }
+        return new Healthy(listening.get().version, listening.get().features);
+    }
+
+    @Override
+    public synchronized boolean requestShutdown(DaemonEndpoint endpoint) {
+        Optional<Proc> listening = listeningOn(endpoint.port());
+        if (listening.isEmpty() || !endpoint.token().equals(listening.get().token)) {
+            return false;
+        }
+        Proc proc = listening.get();
+        signals.add("shutdown " + proc.snapshot.pid());
+        if (proc.stubbornness == Stubbornness.NONE) {
+            proc.alive = false;
+        }
+        return true;
+    }
+
+    private Optional<Proc> listeningOn(int port) {
+        return table.values().stream().filter(proc -> proc.alive && proc.answers && proc.token != null && proc.port == port).findFirst();
+    }
+}

@@ -1,0 +1,32 @@
+package ai.kaelio.ktx.application.testing;
+
+import ai.kaelio.ktx.application.port.out.RuntimeCommands;
+import ai.kaelio.ktx.domain.EnvironmentLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records each command it is asked to run, and in which environment; ends as scripted (default: exit 0). */
+public final class RecordingRuntimeCommands implements RuntimeCommands {
+
+    /** One command run in one environment. */
+    public record Run(EnvironmentLayout environment, List<String> command) {
+    }
+
+    private final List<Run> runs = new ArrayList<>();
+    private Outcome outcome = new Exited(0);
+
+    public RecordingRuntimeCommands endsWith(Outcome scripted) {
+        this.outcome = scripted;
+        return this;
+    }
+
+    @Override
+    public synchronized Outcome run(EnvironmentLayout environment, List<String> command) {
+        runs.add(new Run(environment, List.copyOf(command)));
+        return outcome;
+    }
+
+    public synchronized List<Run> runs() {
+        return List.copyOf(runs);
+    }
+}

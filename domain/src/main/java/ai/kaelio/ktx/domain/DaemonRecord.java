@@ -1,0 +1,58 @@
+package ai.kaelio.ktx.domain;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A started daemon as {@code daemon.json} records it: where it listens, its token, what it offers,
+ * and what identifies its process (pid plus the start instant the operating system gave it).
+ * {@link #toString()} never shows the token.
+ *
+ * @param version      the version the daemon reported when it started (the runtime's package version)
+ * @param startedAt    when ktx started it
+ * @param processStart the operating system's start instant of the process, recorded to tell it from a
+ *                     later process that reuses the pid
+ * @param executable   the {@code ktx-daemon} it runs, which names the environment it runs from
+ */
+public record DaemonRecord(
+        long pid,
+        DaemonEndpoint endpoint,
+        String version,
+        FeatureSet features,
+        Instant startedAt,
+        Instant processStart,
+        Path log,
+        Path executable) {
+
+    public DaemonRecord {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid must be positive, not " + pid);
+        }
+        Objects.requireNonNull(endpoint, "endpoint");
+        AssetManifest.requireText(version, "version");
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(processStart, "processStart");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(executable, "executable");
+    }
+
+    public String url() {
+        return endpoint.url();
+    }
+
+    /** The recorded daemon is this very process: same pid, same start instant, and a ktx-daemon command line. */
+    public boolean identifies(ProcessSnapshot process) {
+        return process.pid() == pid
+                && process.startedAt().filter(processStart::equals).isPresent()
+                && process.isKtxDaemon();
+    }
+
+    @Override
+    public String toString() {
+        return "DaemonRecord[pid=" + pid + ", " + endpoint + ", version=" + version + ", features=" + features
+                + ", startedAt=" + startedAt + ", processStart=" + processStart + ", log=" + log
+                + ", executable=" + executable + "]";
+    }
+}
