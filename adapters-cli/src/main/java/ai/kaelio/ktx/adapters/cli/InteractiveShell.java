@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.jline.reader.LineReader;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,11 @@ final class InteractiveShell {
     int run(String version) throws IOException {
         // dumb(true): where no real terminal can be had (TERM=dumb, say), a plain one is fine and needs no warning.
         try (Terminal terminal = TerminalBuilder.builder().name("ktx").system(true).dumb(true).build()) {
+            if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+                // A pseudo-terminal that nobody sized (script(1) fed by a pipe, some CI runners) has 0 columns,
+                // in which the reader can draw no prompt.
+                terminal.setSize(new Size(80, 24));
+            }
             LineReader reader = ShellLineReaders.create(terminal, root, usableHistory());
             out.println("ktx " + version + " shell. Type 'help' for commands, 'exit' or Ctrl-D to leave.");
             out.flush();
