@@ -96,14 +96,14 @@ class BadInputFaultIT {
             write(manifestPath, (byte[]) testCase[1]);
             write(wheel, (byte[]) testCase[2]);
             KtxRun.Result refused = damaged.run("runtime", "install", "--force").exits(1);
-            assertThat(refused.err().lines()).as(testCase[0] + ": " + refused.err()).hasSize(1);
+            assertThat(refused.problem().lines()).as(testCase[0] + ": " + refused.err()).hasSize(1);
             assertThat(refused.err()).as((String) testCase[0]).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(Set.of("Bundled Python runtime", "Unsafe runtime wheel filename"))
-                    .anyMatch(refused.err()::startsWith);
+                    .anyMatch(refused.problem()::startsWith);
             var status = good.run("runtime", "status").succeeds();
             assertThat(status.line("status: ")).as((String) testCase[0]).isEqualTo("ready");
             assertThat(status.line("python: ")).isEqualTo(python);
-            tally.record("refused: " + refused.err().strip().replaceAll(":.*", ""));
+            tally.record("refused: " + refused.problem().strip().replaceAll(":.*", ""));
         }
         Faults.assertReadyAndRuns(good);
         tally.publish();
@@ -116,7 +116,7 @@ class BadInputFaultIT {
         KtxRun ktx = KtxRun.against(file.resolve("runtime"));
 
         var install = ktx.run("runtime", "install").exits(1);
-        assertThat(install.err()).isEqualTo("Cannot create a directory at " + file.resolve("runtime")
+        assertThat(install.problem()).isEqualTo("Cannot create a directory at " + file.resolve("runtime")
                 + ": a file is in the way. Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
         tally.record("install under a file: one sentence");
         assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
@@ -127,7 +127,7 @@ class BadInputFaultIT {
             Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             var denied = KtxRun.with(Path.of("runuser"), locked.resolve("runtime"))
                     .run("-u", "nobody", "--", KtxRun.distribution().resolve("bin/ktx").toString(), "runtime", "install").exits(1);
-            assertThat(denied.err()).isEqualTo("Permission denied: " + locked.resolve("runtime")
+            assertThat(denied.problem()).isEqualTo("Permission denied: " + locked.resolve("runtime")
                     + ". Fix its permissions, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
             tally.record("install without permission (as nobody): one sentence");
         }

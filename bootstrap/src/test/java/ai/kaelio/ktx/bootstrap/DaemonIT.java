@@ -193,7 +193,7 @@ class DaemonIT {
 
         var refused = ktx.run("runtime", "install", "--force").exits(1);
 
-        assertThat(refused.err()).isEqualTo("The KTX daemon (pid " + pid(started) + ") runs from this runtime, which a"
+        assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + pid(started) + ") runs from this runtime, which a"
                 + " reinstall would remove. Stop it first: ktx runtime stop\n");
         assertThat(ktx.run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
         assertThat(Daemons.isRunning(pid(started))).isTrue();

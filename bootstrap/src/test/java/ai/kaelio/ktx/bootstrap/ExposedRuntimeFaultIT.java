@@ -29,7 +29,7 @@ class ExposedRuntimeFaultIT {
         tally.record("world-writable version dir: status broken");
 
         var refused = ktx.run("runtime", "install", "--force").exits(1);
-        assertThat(refused.err()).startsWith("Refusing to install into " + versionDir + ": other users can write to it.");
+        assertThat(refused.problem()).startsWith("Refusing to install into " + versionDir + ": other users can write to it.");
         tally.record("world-writable version dir: install refused");
 
         Files.setPosixFilePermissions(versionDir, PosixFilePermissions.fromString("rwxr-xr-x"));

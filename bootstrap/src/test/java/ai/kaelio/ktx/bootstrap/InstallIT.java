@@ -29,6 +29,8 @@ class InstallIT {
 
         var installed = ktx.run("runtime", "install").succeeds();
         assertThat(installed.out()).startsWith("Installed KTX Python runtime\n");
+        assertThat(installed.err()).as("without a terminal, one plain progress line per step")
+                .isEqualTo("Verify bundled wheel…\nCreate environment…\nInstall packages…\nWrite manifest…\n");
         assertThat(installed.line("version: ")).isEqualTo(version);
         assertThat(installed.line("features: ")).isEqualTo("core");
         Path python = Path.of(installed.line("python: "));
@@ -76,7 +78,7 @@ class InstallIT {
 
         var failed = ktx.env("KTX_UV", uv.toString()).run("runtime", "install", "--force", "--provisioner", "uv").exits(1);
 
-        assertThat(failed.err()).startsWith("Python runtime install failed. Install log: ").contains("bad python");
+        assertThat(failed.problem()).startsWith("Python runtime install failed. Install log: ").contains("bad python");
         var status = ktx.env("KTX_UV", null).run("runtime", "status").succeeds();
         assertThat(status.line("status: ")).isEqualTo("ready");
         assertThat(status.line("python: ")).isEqualTo(python);
@@ -92,6 +94,7 @@ class InstallIT {
         var installed = KtxRun.against(dir.resolve("root")).prependPath(uv.getParent()).run("runtime", "install", "--json").succeeds();
 
         JsonNode json = JSON.readTree(installed.out());
+        assertThat(installed.err()).as("--json: no progress").isEmpty();
         assertThat(json.get("status").asText()).isEqualTo("installed");
         assertThat(json.at("/manifest/provisioner/name").asText()).isEqualTo("uv");
         assertThat(json.at("/manifest/provisioner/version").asText()).isEqualTo("0.9.5");
@@ -109,7 +112,7 @@ class InstallIT {
         var refused = KtxRun.against(dir.resolve("root")).env("KTX_PROVISIONER", "uv").env("KTX_UV", dir.resolve("no-uv").toString())
                 .run("runtime", "install").exits(1);
 
-        assertThat(refused.err()).isEqualTo("uv is required to install the KTX Python runtime. Install uv and retry: ktx runtime install --yes\n");
+        assertThat(refused.problem()).isEqualTo("uv is required to install the KTX Python runtime. Install uv and retry: ktx runtime install --yes\n");
     }
 
     @Test
@@ -139,7 +142,7 @@ class InstallIT {
 
         var refused = KtxRun.with(copy.resolve("bin/ktx"), root).run("runtime", "install", "--force").exits(1);
 
-        assertThat(refused.err()).startsWith("Bundled Python runtime wheel checksum mismatch: ").doesNotContain("\tat ");
+        assertThat(refused.problem()).startsWith("Bundled Python runtime wheel checksum mismatch: ").doesNotContain("\tat ");
         var status = KtxRun.against(root).run("runtime", "status").succeeds();
         assertThat(status.line("status: ")).isEqualTo("ready");
         assertThat(status.line("python: ")).isEqualTo(python);

@@ -135,6 +135,15 @@ final class KtxRun {
             return this;
         }
 
+        /** Stderr without install progress (one "<step>…" line per step without a terminal): what went wrong. */
+        String problem() {
+            return err.lines().filter(line -> !PROGRESS_LINES.contains(line))
+                    .map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        }
+
+        private static final java.util.Set<String> PROGRESS_LINES = java.util.Arrays.stream(
+                ai.kaelio.ktx.domain.InstallStep.values()).map(step -> step.label() + "…").collect(java.util.stream.Collectors.toSet());
+
         String line(String prefix) {
             return out.lines().filter(line -> line.startsWith(prefix)).findFirst()
                     .map(line -> line.substring(prefix.length()))
@@ -159,5 +168,43 @@ final class KtxRun {
                 ""));
         uv.toFile().setExecutable(true);
         return uv;
+    }
+
+    /**
+     * A stand-in for uv whose {@code pip install} hangs: it starts a {@code sleep} in the background (as a
+     * helper process would be) and waits, after writing "shell-pid sleep-pid" to {@code pids}. Its
+     * {@code venv} works, so an install gets as far as installing packages.
+     */
+    static Path slowUv(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path uv = directory.resolve("uv");
+        Files.writeString(uv, String.join("\n",
+                "#!/bin/sh",
+                "echo \"$*\" >> \"" + directory.resolve("calls.log") + "\"",
+                "case \"$1\" in",
+                "  --version) echo 'uv 0.9.5 (slow stand-in)' ;;",
+                "  venv) exec " + TestWheels.python() + " -m venv --without-pip \"$2\" ;;",
+                "  pip) sleep 300 & echo \"$$ $!\" > \"" + directory.resolve("pids") + "\"; wait ;;",
+                "  *) echo \"unexpected: $*\" >&2; exit 2 ;;",
+                "esac",
+                ""));
+        uv.toFile().setExecutable(true);
+        return uv;
+    }
+
+    /** The pids the slow stand-in wrote once its pip install hangs: its shell's, then its sleep's. */
+    static List<Long> awaitHangingPip(Path directory) throws IOException, InterruptedException {
+        Path pids = directory.resolve("pids");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(pids)) {
+                String[] fields = Files.readString(pids).strip().split(" ");
+                if (fields.length == 2) {
+                    return List.of(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the slow uv's pip install did not start within 60 s");
     }
 }

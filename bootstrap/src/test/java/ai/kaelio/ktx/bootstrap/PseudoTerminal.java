@@ -92,9 +92,12 @@ final class PseudoTerminal implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** What the terminal showed, with its carriage returns removed. */
+    /**
+     * What the terminal showed, with its carriage returns and escape sequences (colours, cursor moves, modes)
+     * removed: a line editor such as ktx shell's draws words in pieces between them.
+     */
     String screen() {
-        return screen.toString().replace("\r", "");
+        return screen.toString().replace("\r", "").replaceAll("\u001b(\\[[0-9;?]*[A-Za-z~]|[=>])", "");
     }
 
     @Override

@@ -65,6 +65,7 @@ final class ProcessTrees {
      * One command's child and every descendant seen while it ran. Descendants are looked up as the child
      * runs, not only when it is stopped: on a terminal, Ctrl-C signals the child directly, and a grandchild
      * that ignores the signal is re-parented as soon as the child dies, after which no lookup finds it.
+     * (One started less than a watch period before such a death can still escape.)
      */
     static final class Tree {
 

@@ -1,0 +1,81 @@
+package ai.kaelio.ktx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C during an install, in terminal mode and in the shell: ktx cancels cleanly and leaves nothing behind. */
+class InterruptIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigintDuringAnInstallExits130EndsTheProvisionersTreeAndKeepsThePreviousRuntime() throws Exception {
+        KtxRun ktx = KtxRun.against(dir.resolve("root"));
+        String python = ktx.run("runtime", "install").succeeds().line("python: ");
+        Path slow = dir.resolve("slow-uv");
+        KtxRun.Started install = ktx.env("KTX_UV", KtxRun.slowUv(slow).toString())
+                .start("runtime", "install", "--force", "--provisioner", "uv");
+        List<Long> standIn = KtxRun.awaitHangingPip(slow);
+
+        // The signal a terminal's Ctrl-C sends, to ktx alone: ktx itself must end the provisioner's tree.
+        new ProcessBuilder("kill", "-INT", Long.toString(install.process().pid())).start().waitFor();
+        long sent = System.nanoTime();
+        KtxRun.Result cancelled = install.finish().exits(130);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("cancelled without waiting for the grace period")
+                .isLessThan(Duration.ofSeconds(8));
+        assertThat(cancelled.problem()).isEqualTo("Interrupted.\n");
+        assertStandInGone(standIn);
+        assertPreviousRuntimeKept(ktx.env("KTX_UV", null), python, slow);
+    }
+
+    @Test
+    void ctrlCInTheShellCancelsTheInstallAndTheShellGoesOn() throws Exception {
+        KtxRun ktx = KtxRun.against(dir.resolve("root")).env("XDG_DATA_HOME", dir.resolve("data").toString());
+        String python = ktx.run("runtime", "install").succeeds().line("python: ");
+        Path slow = dir.resolve("slow-uv");
+
+        try (var terminal = PseudoTerminal.start(ktx.env("TERM", "xterm").env("KTX_UV", KtxRun.slowUv(slow).toString()), "shell")) {
+            terminal.waitFor("ktx> ").type("runtime install --force --provisioner uv\r");
+            List<Long> standIn = KtxRun.awaitHangingPip(slow);
+            terminal.waitFor("Install packages");
+            // ktx notes a child's descendants every 0.2 s: one younger than that escapes if its parent dies first.
+            Thread.sleep(600);
+            // Typed on the terminal: SIGINT to ktx and to the stand-in, whose background sleep ignores it.
+            terminal.type("\u0003").waitFor("Interrupted.");
+            assertStandInGone(standIn);
+
+            terminal.type("runtime status\r").waitFor("status: ready");
+            terminal.type("\u0004");
+            assertThat(terminal.exitCode()).isZero();
+        }
+        assertPreviousRuntimeKept(ktx.env("KTX_UV", null), python, slow);
+    }
+
+    private static void assertStandInGone(List<Long> pids) throws InterruptedException {
+        for (long pid : pids) {
+            assertThat(Daemons.awaitEnded(pid, Duration.ofSeconds(5))).as("stand-in process %d is gone", pid).isTrue();
+        }
+    }
+
+    /** Still ready on the same environment, which still runs; the cancelled attempt's directory is gone; the lock is free. */
+    private static void assertPreviousRuntimeKept(KtxRun ktx, String python, Path slow) throws Exception {
+        var status = ktx.run("runtime", "status").succeeds();
+        assertThat(status.line("status: ")).isEqualTo("ready");
+        assertThat(status.line("python: ")).isEqualTo(python);
+        Process imports = new ProcessBuilder(python, "-c", "import kaelio_ktx; print('still works')").redirectErrorStream(true).start();
+        assertThat(new String(imports.getInputStream().readAllBytes())).contains("still works");
+        String attempt = Files.readAllLines(slow.resolve("calls.log")).stream()
+                .filter(line -> line.startsWith("venv ")).findFirst().orElseThrow().substring("venv ".length());
+        assertThat(Path.of(attempt)).as("the cancelled attempt is discarded").doesNotExist();
+        assertThat(ktx.run("runtime", "install").succeeds().out()).as("the lock is free and the runtime reusable")
+                .startsWith("Using existing KTX Python runtime");
+    }
+}
