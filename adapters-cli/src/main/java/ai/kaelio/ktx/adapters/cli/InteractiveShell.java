@@ -20,13 +20,16 @@ final class InteractiveShell {
     private final Path historyFile;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean colour;
 
-    InteractiveShell(ShellSession session, CommandSpec root, Path historyFile, PrintWriter out, PrintWriter err) {
+    InteractiveShell(ShellSession session, CommandSpec root, Path historyFile, PrintWriter out, PrintWriter err,
+            boolean colour) {
         this.session = session;
         this.root = root;
         this.historyFile = historyFile;
         this.out = out;
         this.err = err;
+        this.colour = colour;
     }
 
     int run(String version) throws IOException {
@@ -37,7 +40,7 @@ final class InteractiveShell {
                 // in which the reader can draw no prompt.
                 terminal.setSize(new Size(80, 24));
             }
-            LineReader reader = ShellLineReaders.create(terminal, root, usableHistory());
+            LineReader reader = ShellLineReaders.create(terminal, root, usableHistory(), colour);
             out.println("ktx " + version + " shell. Type 'help' for commands, 'exit' or Ctrl-D to leave.");
             out.flush();
             return new ShellLoop(reader, session).run();

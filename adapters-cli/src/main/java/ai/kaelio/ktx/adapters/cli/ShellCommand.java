@@ -50,7 +50,8 @@ final class ShellCommand implements Callable<Integer> {
         }
         // Completion gets a tree of its own: picocli's completion parses into the command objects it completes.
         CommandSpec completionTree = KtxCli.commandLine(factory, out, err).getCommandSpec();
-        return new InteractiveShell(session, completionTree, historyFile(host.get()), out, err).run(version.get().value());
+        return new InteractiveShell(session, completionTree, historyFile(host.get()), out, err, current.colour())
+                .run(version.get().value());
     }
 
     /** Plain {@code ktx}: the shell for a person at a terminal; for anything else a usage error, as picocli gives. */

@@ -19,7 +19,17 @@ final class ShellLineReaders {
     private ShellLineReaders() {
     }
 
+    /** The completion styles that colour; the selection's inverse video and the backgrounds are not listed. */
+    private static final List<String> COLOURED_STYLES = List.of(
+            LineReader.COMPLETION_STYLE_STARTING, LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP,
+            LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+            LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_BACKGROUND);
+
     static LineReader create(Terminal terminal, CommandSpec root, Optional<Path> historyFile) {
+        return create(terminal, root, historyFile, true);
+    }
+
+    static LineReader create(Terminal terminal, CommandSpec root, Optional<Path> historyFile, boolean colour) {
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .appName("ktx")
                 .terminal(terminal)
@@ -31,6 +41,10 @@ final class ShellLineReaders {
                 .variable(LineReader.HISTORY_SIZE, HISTORY_SIZE)
                 .variable(LineReader.HISTORY_FILE_SIZE, HISTORY_SIZE);
         historyFile.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        if (!colour) {
+            // NO_COLOR: the terminal's own colours (JLine takes a style that amounts to nothing for "use the default").
+            COLOURED_STYLES.forEach(style -> builder.variable(style, style.endsWith("BACKGROUND") ? "bg:default" : "fg:default"));
+        }
         return builder.build();
     }
 

@@ -119,6 +119,18 @@ class ShellLoopTest {
         assertThat(Thread.currentThread().isInterrupted()).as("the shell thread is left clean").isFalse();
     }
 
+    @Test
+    void tabListsTheCandidatesInColourUnlessColourIsOff() throws Exception {
+        String keys = "runtime sta\t\u0015exit\n";
+
+        String coloured = run(terminal(keys, "xterm"), true).screen();
+        screen.reset();
+        String plain = run(terminal(keys, "xterm"), false).screen();
+
+        assertThat(coloured).contains("\u001b[36msta\u001b[0mrt");
+        assertThat(plain).contains("start").contains("status").doesNotContain("\u001b[3");
+    }
+
     private Session type(String keys) throws IOException {
         return run(terminal(keys));
     }
@@ -130,7 +142,12 @@ class ShellLoopTest {
      * It turns Ctrl-C into SIGINT as a terminal's line discipline does.
      */
     private Terminal terminal(String keys) throws IOException {
-        Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
+        return terminal(keys, Terminal.TYPE_DUMB);
+    }
+
+    /** A type other than dumb gets the full key map (Tab completes) and draws with escape sequences. */
+    private Terminal terminal(String keys, String type) throws IOException {
+        Terminal terminal = new DumbTerminal("test", type,
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
         terminal.setSize(new Size(120, 40));
         Attributes attributes = terminal.getAttributes();
@@ -145,13 +162,17 @@ class ShellLoopTest {
     }
 
     private Session run(Terminal terminal) throws IOException {
+        return run(terminal, true);
+    }
+
+    private Session run(Terminal terminal, boolean colour) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         try (terminal) {
             LineReader reader = ShellLineReaders.create(terminal,
-                    KtxCli.commandLine(harness.factory(), outWriter, errWriter).getCommandSpec(), Optional.of(history()));
+                    KtxCli.commandLine(harness.factory(), outWriter, errWriter).getCommandSpec(), Optional.of(history()), colour);
             int code = new ShellLoop(reader, new ShellSession(harness.factory(), outWriter, errWriter)).run();
             List<String> history = new ArrayList<>();
             reader.getHistory().forEach(entry -> history.add(entry.line()));
