@@ -53,9 +53,9 @@ final class InstallCommand implements Callable<Integer> {
         } finally {
             progress.finish(result instanceof InstallResult.Installed || result instanceof InstallResult.AlreadyReady);
         }
-        if (result instanceof InstallResult.Failed && Thread.currentThread().isInterrupted()) {
+        if (result instanceof InstallResult.Failed && Thread.interrupted()) {
             // On a terminal Ctrl-C reaches the provisioner too, which may die before ktx sees the interrupt:
-            // that failure is the cancellation, not a broken install.
+            // that failure is the cancellation, not a broken install. (Thrown, the interrupt is consumed.)
             throw new InterruptedException("install cancelled");
         }
         return new InstallOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json).print(result);

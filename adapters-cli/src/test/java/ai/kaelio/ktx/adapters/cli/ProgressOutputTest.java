@@ -2,6 +2,8 @@ package ai.kaelio.ktx.adapters.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.port.in.InstallResult;
+import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstallStep;
 import ai.kaelio.ktx.domain.LockHolder;
 import java.io.InputStream;
@@ -116,6 +118,31 @@ class ProgressOutputTest {
                 .map(line -> line.substring(line.lastIndexOf('\r') + 1).stripTrailing())
                 .filter(line -> !line.isEmpty())
                 .toList();
+    }
+
+    @Test
+    void installOnATerminalShowsLiveProgressOnStderrAndItsResultOnStdout() {
+        var result = new CliHarness().terminal(TERMINAL_NO_COLOR).install(request -> {
+            request.observer().stepStarted(InstallStep.VERIFY_WHEEL);
+            return new InstallResult.Installed(CliHarness.LAYOUT, CliHarness.manifest(FeatureSet.core()));
+        }).run("runtime", "install");
+
+        assertThat(result.code()).isZero();
+        assertThat(screen(result.err())).containsExactly("✓ Verify bundled wheel     0.0s");
+        assertThat(result.out()).startsWith("Installed KTX Python runtime\n");
+    }
+
+    @Test
+    void aProvisionerThatDiedOfTheSameCtrlCIsReportedAsTheCancellation() {
+        var result = new CliHarness().install(request -> {
+            // On a terminal Ctrl-C reaches the provisioner too; it may fail before ktx is interrupted.
+            Thread.currentThread().interrupt();
+            return new InstallResult.Failed(Path.of("/runtime/0.2.0/install.log"), "uv pip install", List.of("KeyboardInterrupt"));
+        }).run("runtime", "install");
+
+        assertThat(result.code()).isEqualTo(130);
+        assertThat(result.err()).isEqualTo("Interrupted.\n");
+        assertThat(Thread.interrupted()).as("the flag was consumed with the cancellation").isFalse();
     }
 
     private LiveProgressOutput live(boolean colour) {
