@@ -43,12 +43,14 @@ final class CommandRunner {
                 tail.addLast(line);
             }
         };
+        long started = System.nanoTime();
         try {
             ProcessResult result = ProcessTrees.executor(command, childEnvironment())
                     .redirectOutput(sink::accept)
                     .redirectError(sink::accept)
                     .execute();
-            log.note("exit " + result.getExitValue());
+            log.note("exit " + result.getExitValue() + " after " + String.format(java.util.Locale.ROOT, "%.2f s",
+                    (System.nanoTime() - started) / 1e9));
             synchronized (tail) {
                 return new Logged(result.getExitValue(), List.copyOf(tail));
             }
