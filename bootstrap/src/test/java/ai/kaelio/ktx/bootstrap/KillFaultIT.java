@@ -91,7 +91,8 @@ class KillFaultIT {
         }
         String last = commands.get(commands.size() - 1);
         if (last.contains(" install ")) {
-            return text.strip().endsWith("# exit 0") ? "after installing packages" : "while installing packages";
+            String lastLine = text.strip().substring(text.strip().lastIndexOf('\n') + 1);
+            return lastLine.startsWith("# exit 0 ") ? "after installing packages" : "while installing packages";
         }
         return last.contains(" -m venv") ? "while creating the environment" : "while probing the interpreter";
     }

@@ -44,12 +44,14 @@ final class CommandRunner {
             }
         };
         ProcessTrees.Tree tree = new ProcessTrees.Tree();
+        long started = System.nanoTime();
         try {
             ProcessResult result = ProcessTrees.executor(command, childEnvironment(), tree)
                     .redirectOutput(sink::accept)
                     .redirectError(sink::accept)
                     .execute();
-            log.note("exit " + result.getExitValue());
+            log.note("exit " + result.getExitValue() + " after " + String.format(java.util.Locale.ROOT, "%.2f s",
+                    (System.nanoTime() - started) / 1e9));
             synchronized (tail) {
                 return new Logged(result.getExitValue(), List.copyOf(tail));
             }
