@@ -1,15 +1,22 @@
 """Runs `ktx-daemon serve-http` as a real process and talks to it over HTTP.
 
-Shared by test_daemon.py and test_install.py; holds no tests itself.
+Shared by the test_daemon_*.py modules and test_install.py; holds no tests
+itself (DaemonTestCase is a base class without test methods).
 """
 
+import datetime
+import functools
 import http.client
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import unittest
 
 PYTHON_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC_DIR = os.path.join(PYTHON_DIR, "src")
@@ -17,6 +24,10 @@ TOKEN_ENV = "KTX_DAEMON_TOKEN"
 # Generous: a loaded CI host may take a while to start Python and numpy.
 READY_TIMEOUT = 20.0
 EXIT_TIMEOUT = 15.0
+TOKEN = "ktx-test-token-0123456789abcdef"
+ON_LINUX = sys.platform.startswith("linux")
+ON_POSIX = os.name == "posix"
+LOG_LINE = re.compile(r"^(\S+) (\S+)(?: (.*))?$")
 
 
 def source_command():
@@ -98,3 +109,97 @@ def command_line(pid):
 
 def send_signal(process, name):
     process.send_signal(getattr(signal, name))
+
+
+@functools.lru_cache(maxsize=None)
+def expected_features():
+    # Asked of a fresh interpreter, as the daemon does, not of this process.
+    result = subprocess.run([sys.executable, "-c", "import numpy"], env=daemon_env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            timeout=60)
+    return ["core", "local-embeddings"] if result.returncode == 0 else ["core"]
+
+
+def write_text(path, text):
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def read_text(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def parse_log(text):
+    """(timestamp, event, details) per line; every line must parse."""
+    events = []
+    for line in text.splitlines():
+        match = LOG_LINE.match(line)
+        if match is None:
+            raise AssertionError("unparsable log line: %r" % line)
+        stamp = datetime.datetime.fromisoformat(match.group(1))
+        if stamp.utcoffset() is None:
+            raise AssertionError("log timestamp without a UTC offset: %r" % line)
+        events.append((stamp, match.group(2), match.group(3) or ""))
+    return events
+
+
+class Workspace:
+    """A temporary directory holding a daemon's ready, log and token files."""
+
+    def __init__(self):
+        self.tmp = tempfile.mkdtemp(prefix="ktx-daemon-test-")
+        self.ready_file = self.path("daemon.json")
+        self.log_file = self.path("daemon.log")
+        self.token_file = write_text(self.path("token"), TOKEN + "\n")
+
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    def close(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def start(self, *extra, host="127.0.0.1", env=None, token_file=True):
+        """A running daemon and its ready file's content; the caller stops it."""
+        args = list(extra) + ["--log-file", self.log_file]
+        if token_file:
+            args += ["--token-file", self.token_file]
+        process = start(source_command() + serve_args(
+            self.ready_file, *args, host=host), env or daemon_env())
+        try:
+            return process, wait_for_ready(process, self.ready_file)
+        except BaseException:
+            stop(process)
+            raise
+
+
+class DaemonTestCase(unittest.TestCase):
+    """A fresh Workspace per test; daemons started here are stopped after it."""
+
+    def setUp(self):
+        self.ws = Workspace()
+        self.addCleanup(self.ws.close)
+
+    def start(self, *extra, **options):
+        process, ready = self.ws.start(*extra, **options)
+        self.addCleanup(stop, process)
+        return process, ready
+
+    def refuse(self, *args, env=None):
+        """Exit status and stderr of a serve-http that must not start."""
+        result = subprocess.run(
+            source_command() + ["serve-http"] + list(args),
+            env=env or daemon_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            universal_newlines=True, timeout=60)
+        self.assertEqual(result.stdout, "")
+        return result.returncode, result.stderr
+
+    def assert_stopped_gracefully(self, process, reason):
+        code, stderr = wait_for_exit(process)
+        self.assertEqual(code, 0, stderr)
+        self.assertFalse(os.path.exists(self.ws.ready_file))
+        events = [(event, details) for _, event, details
+                  in parse_log(read_text(self.ws.log_file))]
+        self.assertIn(("stopping", "reason=" + reason), events)
+        self.assertEqual(events[-1], ("stopped", ""))

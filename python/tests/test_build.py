@@ -107,7 +107,8 @@ class BuildScriptTest(unittest.TestCase):
             infos = archive.infolist()
         self.assertEqual([i.filename for i in infos], [
             "kaelio_ktx/__init__.py", "kaelio_ktx/__main__.py", "kaelio_ktx/cli.py",
-            "kaelio_ktx/daemon.py", DIST_INFO + "/METADATA", DIST_INFO + "/WHEEL",
+            "kaelio_ktx/daemon.py", "kaelio_ktx/daemon_files.py",
+            "kaelio_ktx/daemon_http.py", DIST_INFO + "/METADATA", DIST_INFO + "/WHEEL",
             DIST_INFO + "/entry_points.txt", DIST_INFO + "/RECORD",
         ])
         for info in infos:
@@ -118,7 +119,8 @@ class BuildScriptTest(unittest.TestCase):
                 self.assertEqual(info.compress_type, zipfile.ZIP_DEFLATED)
 
     def test_package_files_are_copied_verbatim(self):
-        for name in ("__init__.py", "__main__.py", "cli.py", "daemon.py"):
+        for name in ("__init__.py", "__main__.py", "cli.py", "daemon.py",
+                     "daemon_files.py", "daemon_http.py"):
             source = read_bytes(os.path.join(PYTHON_DIR, "src", "kaelio_ktx", name))
             self.assertEqual(self.member("kaelio_ktx/" + name), source)
 
