@@ -173,13 +173,16 @@ def main(argv=None):
     parser.add_argument("--source-dir", default=_DEFAULT_SOURCE_DIR,
                         help="project directory holding pyproject.toml "
                              "(default: %(default)s)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="do not print the wheel's path (builds that only want errors)")
     args = parser.parse_args(argv)
     try:
         path = build_artifacts(args.source_dir, args.out_dir)
     except (OSError, ValueError) as exc:
         sys.stderr.write("ktx_build: error: %s\n" % exc)
         return 1
-    print(os.path.abspath(path))
+    if not args.quiet:
+        print(os.path.abspath(path))
     return 0
 
 
