@@ -55,7 +55,10 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         checks.add(uvCheck(uv, choice, pythonUsable, requirement));
         checks.add(pythonCheck(python, requirement, uvWillBuild));
         checks.add(assetCheck(asset));
-        RuntimeStatus status = inspector.inspect(assets.readManifest());
+        // The verified asset already holds the manifest; read it again only when verification failed.
+        RuntimeStatus status = inspector.inspect(asset instanceof RuntimeAssets.Verified verifiedAsset
+                ? java.util.Optional.of(verifiedAsset.manifest())
+                : assets.readManifest());
         checks.add(runtimeCheck(status));
         checks.add(importCheck(status));
         checks.add(daemonCheck());
