@@ -68,17 +68,23 @@ final class CommandRunner {
         }
     }
 
-    /** Runs a short command for its output (both streams), giving up after {@code timeout}. */
+    /**
+     * Runs a short command for its output, giving up after {@code timeout}. The two streams are kept apart:
+     * a child's stdout and stderr reach us through separate pipes, so any merged order would be a guess
+     * (a buffered Python prints its stdout after the traceback that explains the failure).
+     */
     Captured capture(List<String> command, Duration timeout) throws InterruptedException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         ProcessTrees.Tree tree = new ProcessTrees.Tree();
         try {
             ProcessResult result = ProcessTrees.executor(command, childEnvironment(), tree)
                     .redirectOutput(output)
-                    .redirectError(output)
+                    .redirectError(errors)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .execute();
-            return new Captured(result.getExitValue(), output.toString(StandardCharsets.UTF_8));
+            return new Captured(result.getExitValue(), output.toString(StandardCharsets.UTF_8),
+                    errors.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Captured(-1, "could not start " + command.get(0) + ": " + e.getMessage());
         } catch (TimeoutException e) {
@@ -103,18 +109,34 @@ final class CommandRunner {
         }
     }
 
-    record Captured(int exitCode, String output) {
+    /** What a short command printed: {@code output} is its stdout, {@code errors} its stderr. */
+    record Captured(int exitCode, String output, String errors) {
+        /** A result that has only one text to tell, such as our own reason for a command that never ran. */
+        Captured(int exitCode, String output) {
+            this(exitCode, output, "");
+        }
+
         boolean succeeded() {
             return exitCode == 0;
         }
 
         String firstLine() {
-            return output.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+            List<String> lines = nonEmptyLines(output);
+            return lines.isEmpty() ? "" : lines.get(0);
         }
 
+        /**
+         * The line that best explains the outcome: the last one of stderr for a failure, of stdout for a
+         * success, falling back to the other stream when the first said nothing.
+         */
         String lastLine() {
-            List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            List<String> first = nonEmptyLines(succeeded() ? output : errors);
+            List<String> lines = first.isEmpty() ? nonEmptyLines(succeeded() ? errors : output) : first;
             return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+
+        private static List<String> nonEmptyLines(String text) {
+            return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         }
     }
 }

@@ -76,6 +76,25 @@ class CommandRunnerTest {
     }
 
     @Test
+    void failedCaptureIsExplainedByItsLastErrorLineWhateverOrderTheStreamsArrivedIn() throws Exception {
+        // Python with a pipe for stdout prints its buffered stdout at exit, after the traceback on stderr.
+        CommandRunner.Captured captured = new CommandRunner(ProcessFixtures.host()).capture(List.of(
+                ProcessFixtures.realPython().toString(), "-c", "print('partial result'); raise SystemExit('Error: boom')"),
+                Duration.ofSeconds(10));
+
+        assertThat(captured).isEqualTo(new CommandRunner.Captured(1, "partial result\n", "Error: boom\n"));
+        assertThat(captured.lastLine()).isEqualTo("Error: boom");
+        assertThat(captured.firstLine()).isEqualTo("partial result");
+    }
+
+    @Test
+    void successfulCaptureIsSummedUpByItsOutputNotItsWarnings() {
+        CommandRunner.Captured captured = new CommandRunner.Captured(0, "uv 0.9.5\n", "warning: cache is cold\n");
+        assertThat(captured.lastLine()).isEqualTo("uv 0.9.5");
+        assertThat(new CommandRunner.Captured(0, "", "only said this\n").lastLine()).isEqualTo("only said this");
+    }
+
+    @Test
     void captureGivesUpAfterItsTimeoutAndEndsTheCommand() throws Exception {
         Path pidFile = dir.resolve("sleep.pid");
         long started = System.nanoTime();

@@ -43,6 +43,8 @@ final class ProcessFixtures {
         variables.put("PIP_RETRIES", "0");
         variables.remove(UvLocator.VARIABLE);
         variables.remove(PythonInterpreters.VARIABLE);
+        // A developer's shell may make Python unbuffered; a user's (and CI's) does not, so neither do the tests.
+        variables.remove("PYTHONUNBUFFERED");
         overrides.forEach((name, value) -> {
             if (value == null) {
                 variables.remove(name);
