@@ -70,10 +70,7 @@ final class KtxRun {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = builder(command).start();
         process.getOutputStream().close();
         return new Started(process,
                 CompletableFuture.supplyAsync(() -> read(process.getInputStream())),
@@ -94,9 +91,16 @@ final class KtxRun {
                 CompletableFuture.supplyAsync(() -> read(process.getErrorStream()))).finish();
     }
 
-    /** A builder for any command line (a wrapper around bin/ktx, such as script(1)) with this run's environment. */
+    /**
+     * A builder for any command line (a wrapper around bin/ktx, such as script(1)) with this run's environment.
+     * The command starts with the stop signals at their defaults, as from a user's terminal: a build started
+     * in the background of a non-interactive shell ignores SIGINT, every child would inherit that, and the
+     * tests of Ctrl-C would test nothing.
+     */
     ProcessBuilder builder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> withDefaultSignals = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP,QUIT"));
+        withDefaultSignals.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(withDefaultSignals);
         builder.environment().clear();
         builder.environment().putAll(environment);
         return builder;

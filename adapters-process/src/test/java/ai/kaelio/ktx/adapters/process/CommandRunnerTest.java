@@ -131,8 +131,9 @@ class CommandRunnerTest {
         long[] shellAndSleep = awaitPids(pids);
         Thread.sleep(600); // a few rounds of the watcher that notes descendants
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(shellAndSleep[0])).start().waitFor();
-            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[0], Duration.ofSeconds(5))).as("the shell took SIGINT").isTrue();
+            // SIGKILL stands in for the terminal's SIGINT, which a shell started with SIGINT ignored could not take.
+            new ProcessBuilder("kill", "-KILL", Long.toString(shellAndSleep[0])).start().waitFor();
+            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[0], Duration.ofSeconds(5))).as("the shell died").isTrue();
 
             runner.interrupt();
 
