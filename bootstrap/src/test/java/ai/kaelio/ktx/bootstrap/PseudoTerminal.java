@@ -39,7 +39,9 @@ final class PseudoTerminal implements AutoCloseable {
         List<String> line = new ArrayList<>();
         line.add(ktx.launcher().toString());
         line.addAll(List.of(args));
-        String shellLine = String.join(" ", line.stream().map(PseudoTerminal::quote).toList());
+        // exec: script(1) runs the line with $SHELL or sh, which must not stay between the terminal and ktx,
+        // or Ctrl-C would end that shell too (dash, unlike bash, does not exec a lone command by itself).
+        String shellLine = "exec " + String.join(" ", line.stream().map(PseudoTerminal::quote).toList());
         // -e: exit with the command's code; -q: no banner; /dev/null: no typescript file.
         Process process = ktx.builder(List.of(SCRIPT.toString(), "-qec", shellLine, "/dev/null"))
                 .redirectErrorStream(true).start();
