@@ -41,7 +41,7 @@ class InstallIT {
         assertThat(status.at("/layout/pythonPath").asText()).isEqualTo(python.toString());
         assertThat(status.at("/manifest/provisioner/name").asText()).isEqualTo("venv");
         assertThat(Files.readString(Path.of(installed.line("install log: "))))
-                .contains("$ ").contains("-m venv --without-pip").contains("-m pip --python");
+                .contains("$ ").contains("-m venv --without-pip").contains("__pip-runner__.py install");
 
         assertThat(ktx.run("runtime", "doctor").succeeds().out()).contains("PASS Runtime import: kaelio_ktx");
         assertThat(runProcess(python.toString(), "-c", "import kaelio_ktx; print(kaelio_ktx.__version__)")).contains("0.1.0");

@@ -13,7 +13,7 @@ public final class KtxCli {
     }
 
     public static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(factory, out, err);
+        CommandLine commandLine = configure(CommandHierarchy.reachableBy(factory, args), out, err);
         try {
             return commandLine.execute(args);
         } finally {
@@ -33,8 +33,12 @@ public final class KtxCli {
         }
     }
 
+    /** The whole command tree, as help, completion and the shell see it. */
     static CommandLine commandLine(CommandLine.IFactory factory, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(KtxCommand.class, factory);
+        return configure(CommandHierarchy.whole(factory), out, err);
+    }
+
+    private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());

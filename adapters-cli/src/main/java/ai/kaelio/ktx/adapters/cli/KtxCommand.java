@@ -2,7 +2,6 @@ package ai.kaelio.ktx.adapters.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -12,8 +11,8 @@ import picocli.CommandLine.Spec;
         name = "ktx",
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
-        description = "Manages the versioned Python runtime that ktx runs on.",
-        subcommands = {RuntimeCommand.class, ShellCommand.class, CompletionCommand.class, HelpCommand.class})
+        description = "Manages the versioned Python runtime that ktx runs on.")
+// Subcommands: CommandHierarchy.
 final class KtxCommand implements Callable<Integer> {
 
     @Spec

@@ -10,9 +10,8 @@ import picocli.CommandLine.Spec;
         name = "runtime",
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
-        description = "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.",
-        subcommands = {InstallCommand.class, StatusCommand.class, DoctorCommand.class, PruneCommand.class,
-                ExecCommand.class, StartCommand.class, StopCommand.class})
+        description = "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.")
+// Subcommands: CommandHierarchy.
 final class RuntimeCommand implements Callable<Integer> {
 
     @Spec

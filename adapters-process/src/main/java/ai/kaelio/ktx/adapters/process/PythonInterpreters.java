@@ -22,8 +22,11 @@ final class PythonInterpreters {
             "print('version=' + '.'.join(str(part) for part in sys.version_info[:3]))",
             "print('executable=' + str(sys.executable))",
             "try:",
-            "    import pip",
+            "    import os, pip",
             "    print('pip=' + pip.__version__)",
+            "    runner = os.path.join(os.path.dirname(pip.__file__), '__pip-runner__.py')",
+            "    if os.path.isfile(runner):",
+            "        print('piprunner=' + runner)",
             "except Exception:",
             "    pass",
             "try:",
@@ -83,7 +86,8 @@ final class PythonInterpreters {
             String reported = fields.getOrDefault("executable", "");
             Path executable = reported.isEmpty() ? python : Path.of(reported);
             return new Answered(executable, PythonVersion.parse(fields.get("version")),
-                    Optional.ofNullable(fields.get("pip")), Boolean.parseBoolean(fields.get("ensurepip")));
+                    Optional.ofNullable(fields.get("pip")), Boolean.parseBoolean(fields.get("ensurepip")),
+                    Optional.ofNullable(fields.get("piprunner")).filter(runner -> !runner.isEmpty()).map(Path::of));
         } catch (IllegalArgumentException e) {
             return new Unusable(python + " reported an unreadable version: " + fields.get("version"));
         }
@@ -101,7 +105,16 @@ final class PythonInterpreters {
     sealed interface Probe {
     }
 
-    record Answered(Path executable, PythonVersion version, Optional<String> pipVersion, boolean hasEnsurepip) implements Probe {
+    /**
+     * @param pipRunner the host pip's {@code __pip-runner__.py}: the script {@code pip --python} runs under the
+     *                  target interpreter, which loads pip from the host without the host's other packages
+     */
+    record Answered(Path executable, PythonVersion version, Optional<String> pipVersion, boolean hasEnsurepip,
+                    Optional<Path> pipRunner) implements Probe {
+
+        Answered(Path executable, PythonVersion version, Optional<String> pipVersion, boolean hasEnsurepip) {
+            this(executable, version, pipVersion, hasEnsurepip, Optional.empty());
+        }
 
         /** pip 22.3 added {@code --python}, which lets the host's pip install into a pip-less venv. */
         boolean canInstallIntoOtherPythons() {

@@ -8,11 +8,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The standard library's venv plus pip. The fast path creates the environment without pip and lets the
  * host's own pip (22.3 or newer) install into it: about 0.6 s instead of 2.8 s for bootstrapping pip
  * into every environment. Older hosts take the classic path.
+ *
+ * <p>{@code pip --python T} imports all of pip in the host interpreter only to start
+ * {@code T <host pip>/__pip-runner__.py}, which imports it all again. Starting that runner ourselves does
+ * the same install in 0.42 s instead of 0.67 s; a pip without the runner gets {@code --python}.
  */
 final class VenvProvisioner implements EnvironmentProvisioner {
 
@@ -68,14 +73,15 @@ final class VenvProvisioner implements EnvironmentProvisioner {
                         + " build the runtime. Install pip (or your system's python3-venv package), or set "
                         + PythonInterpreters.VARIABLE + " to another Python.");
             }
-            log.note(fast ? "fast path: venv without pip, host pip installs with --python"
+            log.note(fast ? "fast path: venv without pip, the host's pip installs into it"
                     : "classic path: venv with pip");
-            return build(request, python, fast, log, new ProvisionerInfo(name(), host.version().toString()));
+            return build(request, python, fast ? host.pipRunner() : Optional.empty(), fast, log,
+                    new ProvisionerInfo(name(), host.version().toString()));
         }
     }
 
-    private Outcome build(Request request, Path python, boolean fast, InstallLog log, ProvisionerInfo info)
-            throws InterruptedException {
+    private Outcome build(Request request, Path python, Optional<Path> pipRunner, boolean fast, InstallLog log,
+                          ProvisionerInfo info) throws InterruptedException {
         String venv = request.environment().venvDir().toString();
         String target = request.environment().pythonPath().toString();
         request.steps().accept(InstallStep.CREATE_ENVIRONMENT);
@@ -87,9 +93,7 @@ final class VenvProvisioner implements EnvironmentProvisioner {
             return new Failed(InstallLog.render(create), created.tail());
         }
         request.steps().accept(InstallStep.INSTALL_PACKAGES);
-        List<String> install = new ArrayList<>(fast
-                ? List.of(python.toString(), "-m", "pip", "--python", target, "install")
-                : List.of(target, "-m", "pip", "install"));
+        List<String> install = new ArrayList<>(pipInstall(python, target, pipRunner, fast));
         install.addAll(List.of("--disable-pip-version-check", "--no-input",
                 WheelSpec.of(request.wheel(), request.features())));
         CommandRunner.Logged installed = runner.runLogged(install, log);
@@ -97,5 +101,14 @@ final class VenvProvisioner implements EnvironmentProvisioner {
             return new Failed(InstallLog.render(install), installed.tail());
         }
         return new Provisioned(info);
+    }
+
+    /** The start of the pip command that installs into {@code target}, fastest first. */
+    static List<String> pipInstall(Path python, String target, Optional<Path> pipRunner, boolean fast) {
+        if (!fast) {
+            return List.of(target, "-m", "pip", "install");
+        }
+        return pipRunner.map(runner -> List.of(target, runner.toString(), "install"))
+                .orElseGet(() -> List.of(python.toString(), "-m", "pip", "--python", target, "install"));
     }
 }

@@ -36,6 +36,12 @@ class PythonInterpretersTest {
     }
 
     @Test
+    void pipRunnerIsReportedWhenTheHostsPipHasOne() {
+        Probe probe = parse(0, "version=3.11.7\npip=23.2.1\npiprunner=/usr/lib/pip/__pip-runner__.py\nensurepip=True\n");
+        assertThat(((Answered) probe).pipRunner()).contains(Path.of("/usr/lib/pip/__pip-runner__.py"));
+    }
+
+    @Test
     void pythonTwoAnswersWithItsVersionAndNoEnsurepip() {
         Probe probe = parse(0, "version=2.7.18\nexecutable=/usr/bin/python2\n");
         assertThat(probe).isEqualTo(new Answered(Path.of("/usr/bin/python2"), PythonVersion.parse("2.7.18"), Optional.empty(), false));

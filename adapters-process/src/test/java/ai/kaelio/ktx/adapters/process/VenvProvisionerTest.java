@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +64,28 @@ class VenvProvisionerTest {
         // The multi-line probe script stays on its "$ " line instead of reading as output.
         assertThat(Files.readString(request.installLog())).doesNotContainPattern("(?m)^(import sys|print\\()");
         assertThat(commands.get(1)).isEqualTo(python + " -m venv --without-pip " + request.environment().venvDir());
-        assertThat(commands.get(2)).startsWith(python + " -m pip --python " + venvPython + " install ")
+        // The host pip's own runner, started under the new environment's Python: pip --python minus its detour.
+        Path pipRunner = pipRunner(python);
+        assertThat(commands.get(2)).startsWith(venvPython + " " + pipRunner + " install ")
                 .endsWith(" " + wheel);
         assertWorkingRuntime(request);
+    }
+
+    @Test
+    void fastPathWithoutThePipRunnerAsksTheHostsPipToInstallWithPython() {
+        Path python = Path.of("/usr/bin/python3");
+        assertThat(VenvProvisioner.pipInstall(python, "/v/bin/python", Optional.empty(), true))
+                .containsExactly("/usr/bin/python3", "-m", "pip", "--python", "/v/bin/python", "install");
+        assertThat(VenvProvisioner.pipInstall(python, "/v/bin/python", Optional.of(Path.of("/p/__pip-runner__.py")), true))
+                .containsExactly("/v/bin/python", "/p/__pip-runner__.py", "install");
+        assertThat(VenvProvisioner.pipInstall(python, "/v/bin/python", Optional.of(Path.of("/p/__pip-runner__.py")), false))
+                .containsExactly("/v/bin/python", "-m", "pip", "install");
+    }
+
+    private static Path pipRunner(Path python) throws Exception {
+        ProcessFixtures.Output output = ProcessFixtures.run(List.of(python.toString(), "-c",
+                "import os, pip; print(os.path.join(os.path.dirname(pip.__file__), '__pip-runner__.py'))"));
+        return Path.of(output.text().strip());
     }
 
     @Test
@@ -116,7 +136,7 @@ class VenvProvisionerTest {
 
         assertThat(outcome).isInstanceOf(Failed.class);
         Failed failed = (Failed) outcome;
-        assertThat(failed.command()).contains(" -m pip --python ").endsWith(" install --disable-pip-version-check --no-input "
+        assertThat(failed.command()).contains("__pip-runner__.py install ").endsWith(" install --disable-pip-version-check --no-input "
                 + corrupt);
         assertThat(failed.outputTail()).isNotEmpty().anySatisfy(line -> assertThat(line).contains("ERROR"));
         String log = Files.readString(request.installLog());

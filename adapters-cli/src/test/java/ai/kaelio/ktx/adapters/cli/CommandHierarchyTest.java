@@ -1,0 +1,72 @@
+package ai.kaelio.ktx.adapters.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class CommandHierarchyTest {
+
+    private final CommandLine.IFactory factory = new CliHarness().factory();
+
+    private static final List<String> RUNTIME_COMMANDS = List.of("install", "status", "doctor", "prune", "exec", "start", "stop");
+
+    @Test
+    void wholeTreeHasEveryCommandInHelpOrder() {
+        CommandLine ktx = CommandHierarchy.whole(factory);
+
+        assertThat(ktx.getSubcommands().keySet()).containsExactly("runtime", "shell", "completion", "help");
+        assertThat(ktx.getSubcommands().get("runtime").getSubcommands().keySet()).containsExactlyElementsOf(RUNTIME_COMMANDS);
+    }
+
+    @Test
+    void runNamingARuntimeCommandBuildsOnlyItsBranch() {
+        CommandLine ktx = CommandHierarchy.reachableBy(factory, "runtime", "status", "--json");
+
+        assertThat(ktx.getSubcommands().keySet()).containsExactly("runtime");
+        assertThat(ktx.getSubcommands().get("runtime").getSubcommands().keySet()).containsExactly("status");
+    }
+
+    @Test
+    void everyOtherRunGetsTheWholeTree() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"runtime"}, {"runtime", "stat"}, {"runtime", "--help"},
+                {"--stacktrace", "runtime", "status"}, {"help", "runtime", "status"}, {"completion", "bash"}, {"shell"}}) {
+            assertThat(CommandHierarchy.reachableBy(factory, args).getSubcommands()).as(String.join(" ", args)).hasSize(4);
+        }
+    }
+
+    static Stream<Arguments> runtimeCommands() {
+        return RUNTIME_COMMANDS.stream().map(Arguments::of);
+    }
+
+    /** The branch must be the whole tree's model of that command: same help, options, inherited options and parser. */
+    @ParameterizedTest
+    @MethodSource("runtimeCommands")
+    void branchModelsItsCommandExactlyAsTheWholeTreeDoes(String name) {
+        CommandLine inWhole = CommandHierarchy.whole(factory).getSubcommands().get("runtime").getSubcommands().get(name);
+        CommandLine inBranch = CommandHierarchy.reachableBy(factory, "runtime", name)
+                .getSubcommands().get("runtime").getSubcommands().get(name);
+
+        assertThat(inBranch.getUsageMessage(CommandLine.Help.Ansi.OFF)).isEqualTo(inWhole.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        assertThat(optionNames(inBranch)).isEqualTo(optionNames(inWhole)).contains("--stacktrace");
+        assertThat(inBranch.getCommandSpec().qualifiedName()).isEqualTo("ktx runtime " + name);
+        assertThat(inBranch.isStopAtPositional()).isEqualTo(inWhole.isStopAtPositional());
+    }
+
+    @Test
+    void execStopsReadingOptionsAtTheCommandInBothTrees() {
+        assertThat(CommandHierarchy.whole(factory).getSubcommands().get("runtime").getSubcommands().get("exec").isStopAtPositional()).isTrue();
+        assertThat(CommandHierarchy.reachableBy(factory, "runtime", "exec").getSubcommands().get("runtime")
+                .getSubcommands().get("exec").isStopAtPositional()).isTrue();
+    }
+
+    private static List<String> optionNames(CommandLine command) {
+        return command.getCommandSpec().options().stream().map(OptionSpec::longestName).sorted().toList();
+    }
+}
