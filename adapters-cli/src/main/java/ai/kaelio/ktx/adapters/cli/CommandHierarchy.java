@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -33,11 +34,18 @@ final class CommandHierarchy {
         return ktx;
     }
 
+    /** The command classes of the tree {@link #reachableBy} builds for {@code args}. */
+    static List<Class<?>> classesReachableBy(String... args) {
+        Optional<Class<?>> only = onlyRuntimeCommand(args);
+        if (only.isPresent()) {
+            return List.of(KtxCommand.class, RuntimeCommand.class, only.get());
+        }
+        return Stream.of(List.<Class<?>>of(KtxCommand.class), TOP_LEVEL, RUNTIME).flatMap(List::stream).toList();
+    }
+
     /** The branch that {@code args} can reach, or the whole tree. */
     static CommandLine reachableBy(CommandLine.IFactory factory, String... args) {
-        Optional<Class<?>> only = args.length >= 2 && args[0].equals(nameOf(RuntimeCommand.class))
-                ? RUNTIME.stream().filter(command -> nameOf(command).equals(args[1])).findFirst()
-                : Optional.empty();
+        Optional<Class<?>> only = onlyRuntimeCommand(args);
         if (only.isEmpty()) {
             return whole(factory);
         }
@@ -54,6 +62,12 @@ final class CommandHierarchy {
      */
     private static CommandLine model(Class<?> command, CommandLine.IFactory factory) {
         return new CommandLine(command, factory);
+    }
+
+    private static Optional<Class<?>> onlyRuntimeCommand(String... args) {
+        return args.length >= 2 && args[0].equals(nameOf(RuntimeCommand.class))
+                ? RUNTIME.stream().filter(command -> nameOf(command).equals(args[1])).findFirst()
+                : Optional.empty();
     }
 
     private static String nameOf(Class<?> command) {

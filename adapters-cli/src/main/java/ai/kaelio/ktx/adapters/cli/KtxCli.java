@@ -12,6 +12,11 @@ public final class KtxCli {
     private KtxCli() {
     }
 
+    /** Lets picocli's start-up work run on another core while the caller builds the injector. */
+    public static void warmUpInBackground(String... args) {
+        PicocliWarmUp.start(args);
+    }
+
     public static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = configure(CommandHierarchy.reachableBy(factory, args), out, err);
         try {
