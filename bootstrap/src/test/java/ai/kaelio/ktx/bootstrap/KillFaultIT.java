@@ -102,7 +102,10 @@ class KillFaultIT {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Optional<ProcessHandle> match = parent.descendants()
-                    .filter(child -> child.info().commandLine().map(line -> line.contains(" -m " + name)).orElse(false))
+                    // "python -m pip …", or the venv's python running pip's own "__pip-runner__.py".
+                    .filter(child -> child.info().commandLine()
+                            .map(line -> line.contains(" -m " + name + " ") || line.contains("/" + name + "/__pip-runner__.py "))
+                            .orElse(false))
                     .findFirst();
             if (match.isPresent()) {
                 return match;
