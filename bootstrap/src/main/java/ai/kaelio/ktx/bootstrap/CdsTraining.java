@@ -18,7 +18,12 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
+    /** Beside the archive: where and for which JDK it was built, compared by {@code bin/ktx} before using it. */
+    static final String KEY_FILE = "lib/ktx.jsa.key";
+
     public static void main(String[] args) throws IOException {
+        Files.writeString(Distribution.home().resolve(KEY_FILE), archiveKey(Distribution.home(),
+                Path.of(System.getProperty("java.home"))) + "\n");
         Main.configureForShortRun();
         Path root = Files.createTempDirectory("ktx-cds-training");
         try {
@@ -42,5 +47,18 @@ public final class CdsTraining {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The distribution's real path and the JDK's {@code JAVA_RUNTIME_VERSION} as its {@code release} file
+     * spells it (quotes included): the JVM refuses an archive made elsewhere or by another JDK, and then
+     * starts with no class sharing at all, so the launcher must know before it asks for the archive.
+     */
+    static String archiveKey(Path home, Path javaHome) throws IOException {
+        String prefix = "JAVA_RUNTIME_VERSION=";
+        String runtimeVersion = Files.readAllLines(javaHome.resolve("release")).stream()
+                .filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                .findFirst().orElse("");
+        return home.toRealPath() + "|" + runtimeVersion;
     }
 }

@@ -43,7 +43,7 @@ class DistributionIT {
             assertThat(wheels.map(Path::getFileName).map(Path::toString)).anyMatch(name -> name.endsWith("-py3-none-any.whl"));
         }
         try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
-            assertThat(jars.map(path -> path.getFileName().toString())).contains("ktx.jar", "ktx.jsa");
+            assertThat(jars.map(path -> path.getFileName().toString())).contains("ktx.jar", "ktx.jsa", "ktx.jsa.key");
         }
     }
 
@@ -79,6 +79,24 @@ class DistributionIT {
                 .as("ktx's own classes come from the archive").isNotEmpty();
     }
 
+    /**
+     * The JVM refuses an archive built for another place and would then share nothing at all, not even the
+     * JDK's own classes; the launcher sees that from ktx.jsa.key and keeps the JDK's archive instead.
+     */
+    @Test
+    void copiedDistributionKeepsTheJdksOwnArchive() throws Exception {
+        Path copy = copyDistribution(dir.resolve("elsewhere/ktx"));
+
+        var loaded = KtxRun.with(copy.resolve("bin/ktx"), dir.resolve("root")).env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout")
+                .run("runtime", "status", "--json").succeeds();
+
+        assertThat(loaded.out().lines().filter(line -> line.contains(" java.lang.Object ")))
+                .singleElement().asString().contains("shared objects file");
+        assertThat(loaded.out().lines().filter(line -> line.contains("ai.kaelio.ktx.") && line.contains("shared objects file")))
+                .as("the build's archive belongs to the build's folder").isEmpty();
+        assertThat(loaded.err()).isEmpty();
+    }
+
     @Test
     void anotherJdkIgnoresTheArchiveSilently() throws Exception {
         Path otherJdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -89,6 +107,10 @@ class DistributionIT {
 
         assertThat(result.out()).isEqualTo("ktx " + Distribution.version() + "\n");
         assertThat(result.err()).isEmpty();
+        var loaded = KtxRun.against(dir.resolve("root")).env("JAVA_HOME", otherJdk.toString())
+                .env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds();
+        assertThat(loaded.out().lines().filter(line -> line.contains(" java.lang.Object ")))
+                .as("that JDK's own archive still serves its classes").singleElement().asString().contains("shared objects file");
     }
 
     static Path copyDistribution(Path target) throws IOException {
