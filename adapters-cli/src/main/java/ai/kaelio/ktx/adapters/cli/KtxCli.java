@@ -12,9 +12,12 @@ public final class KtxCli {
     private KtxCli() {
     }
 
-    /** Lets picocli's start-up work run on another core while the caller builds the injector. */
-    public static void warmUpInBackground(String... args) {
-        PicocliWarmUp.start(args);
+    /**
+     * picocli's start-up work for {@code args} that needs no injector (see {@link PicocliWarmUp}), for a
+     * spare core while the caller builds the injector. Throws only if picocli itself cannot model.
+     */
+    public static void warmUp(String... args) {
+        PicocliWarmUp.warm(args);
     }
 
     public static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {

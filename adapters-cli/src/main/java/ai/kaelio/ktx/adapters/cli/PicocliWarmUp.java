@@ -12,29 +12,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Start-up work for the second core. While the main thread builds the injector, this thread loads and
- * initialises picocli, and reads the annotations of the commands this run will model: the JDK creates a
- * class for every annotation type the first time it is read, and picocli's classes start interpreted.
- * It only reads, so the main thread finds the work done or does it itself; either way the result is the same.
+ * Start-up work for a spare core: loads and initialises picocli, and reads the annotations of the commands
+ * a run will model, while the main thread builds the injector. The JDK creates a class for every annotation
+ * type the first time it is read, and picocli's classes start interpreted. It only reads, so the main
+ * thread finds the work done or does it itself; either way the result is the same.
  */
 final class PicocliWarmUp {
 
     private PicocliWarmUp() {
-    }
-
-    static void start(String... args) {
-        Thread thread = new Thread(() -> run(args), "ktx-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
-    }
-
-    private static void run(String... args) {
-        try {
-            warm(args);
-        } catch (RuntimeException | LinkageError e) {
-            // Warming up is optional: the main thread does whatever is left.
-        }
     }
 
     static void warm(String... args) {

@@ -60,6 +60,11 @@ final class JsonDocuments {
         if (bytes.length > MAX_BYTES) {
             throw new JsonShapeException("file is larger than " + (MAX_BYTES >> 10) + " KiB");
         }
+        return parse(bytes);
+    }
+
+    /** @throws JsonShapeException for anything wrong with the content */
+    static JsonNode parse(byte[] bytes) throws IOException {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
