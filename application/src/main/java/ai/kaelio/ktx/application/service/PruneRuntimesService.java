@@ -40,48 +40,65 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
 
     @Override
     public PruneResult prune(PruneRequest request) throws IOException {
+        List<RuntimeFiles.Entry> candidates = new ArrayList<>();
+        for (RuntimeFiles.Entry entry : files.list(layout.runtimeRoot())) {
+            String name = entry.name();
+            if (CliVersion.isVersionName(name) && !name.equals(layout.cliVersion().value())) {
+                candidates.add(entry);
+            }
+        }
+        // Versions are independent (each has its own lock), and deleting is mostly waiting on the file
+        // system, so they are pruned in parallel; the results keep the listing's order.
+        List<Outcome> outcomes = candidates.parallelStream().map(entry -> outcome(entry, request.dryRun())).toList();
         List<Path> stale = new ArrayList<>();
         List<PruneResult.Kept> kept = new ArrayList<>();
         List<PruneResult.Failed> failed = new ArrayList<>();
-        for (RuntimeFiles.Entry entry : files.list(layout.runtimeRoot())) {
-            String name = entry.name();
-            if (!CliVersion.isVersionName(name) || name.equals(layout.cliVersion().value())) {
-                continue;
-            }
-            if (entry.type() == RuntimeFiles.EntryType.SYMBOLIC_LINK) {
-                kept.add(new PruneResult.Kept(entry.path(), SYMBOLIC_LINK));
-            } else if (entry.type() == RuntimeFiles.EntryType.DIRECTORY) {
-                pruneUnderLock(entry.path(), name, request.dryRun(), stale, kept, failed);
-            }
-        }
+        outcomes.forEach(outcome -> outcome.addTo(stale, kept, failed));
         return new PruneResult(layout.runtimeRoot(), request.dryRun(), stale, kept, failed);
     }
 
-    private void pruneUnderLock(Path directory, String version, boolean dryRun,
-            List<Path> stale, List<PruneResult.Kept> kept, List<PruneResult.Failed> failed) throws IOException {
-        Optional<RuntimeLock.Handle> held = lock.tryAcquire(layout.lockPath(version), "prune");
-        if (held.isEmpty()) {
-            kept.add(new PruneResult.Kept(directory, IN_PROGRESS));
-            return;
-        }
-        try (RuntimeLock.Handle ignored = held.get()) {
-            // It was a directory when listed; it must still be one, not a link swapped in since.
-            if (files.typeOf(directory) != RuntimeFiles.EntryType.DIRECTORY) {
-                kept.add(new PruneResult.Kept(directory, "changed while pruning"));
-                return;
+    private Outcome outcome(RuntimeFiles.Entry entry, boolean dryRun) {
+        return switch (entry.type()) {
+            case SYMBOLIC_LINK -> kept(entry.path(), SYMBOLIC_LINK);
+            case DIRECTORY -> pruneUnderLock(entry.path(), entry.name(), dryRun);
+            default -> (stale, kept, failed) -> { };
+        };
+    }
+
+    private Outcome pruneUnderLock(Path directory, String version, boolean dryRun) {
+        try {
+            Optional<RuntimeLock.Handle> held = lock.tryAcquire(layout.lockPath(version), "prune");
+            if (held.isEmpty()) {
+                return kept(directory, IN_PROGRESS);
             }
-            // A daemon is started and recorded under this same lock, so none can appear before we delete.
-            if (daemons.inspect(layout.daemonStatePath(version)) instanceof DaemonState.Running) {
-                kept.add(new PruneResult.Kept(directory, DAEMON_RUNNING));
-                return;
+            try (RuntimeLock.Handle ignored = held.get()) {
+                // It was a directory when listed; it must still be one, not a link swapped in since.
+                if (files.typeOf(directory) != RuntimeFiles.EntryType.DIRECTORY) {
+                    return kept(directory, "changed while pruning");
+                }
+                // A daemon is started and recorded under this same lock, so none can appear before we delete.
+                if (daemons.inspect(layout.daemonStatePath(version)) instanceof DaemonState.Running) {
+                    return kept(directory, DAEMON_RUNNING);
+                }
+                if (!dryRun) {
+                    files.deleteTree(directory);
+                }
+                return (stale, kept, failed) -> stale.add(directory);
             }
-            if (!dryRun) {
-                files.deleteTree(directory);
-            }
-            stale.add(directory);
         } catch (IOException e) {
-            failed.add(new PruneResult.Failed(directory, describe(e)));
+            PruneResult.Failed failure = new PruneResult.Failed(directory, describe(e));
+            return (stale, kept, failed) -> failed.add(failure);
         }
+    }
+
+    private static Outcome kept(Path directory, String reason) {
+        PruneResult.Kept keep = new PruneResult.Kept(directory, reason);
+        return (stale, kept, failed) -> kept.add(keep);
+    }
+
+    /** What pruning one entry came to, added to the result's lists in the listing's order. */
+    private interface Outcome {
+        void addTo(List<Path> stale, List<PruneResult.Kept> kept, List<PruneResult.Failed> failed);
     }
 
     private static String describe(IOException e) {

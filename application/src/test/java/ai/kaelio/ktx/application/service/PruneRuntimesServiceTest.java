@@ -158,6 +158,26 @@ class PruneRuntimesServiceTest {
         assertThat(result.runtimeRoot()).isEqualTo(root);
     }
 
+    /** Versions are pruned in parallel; what is reported still follows the root's listing. */
+    @Test
+    void manyVersionsAreAllRemovedAndReportedInListingOrder() throws IOException {
+        List<Path> versions = new ArrayList<>();
+        for (int minor = 0; minor < 60; minor++) {
+            Path version = root.resolve("0.0." + minor);
+            files.file(version.resolve("venv-a/bin/python"));
+            versions.add(version);
+        }
+        files.failDeleting(root.resolve("0.0.7"), new AccessDeniedException(root.resolve("0.0.7").toString()));
+        List<Path> listed = files.list(root).stream().map(RuntimeFiles.Entry::path).toList();
+
+        PruneResult result = prune(false);
+
+        assertThat(result.stale()).containsExactlyElementsOf(listed.stream().filter(path -> !path.endsWith("0.0.7")).toList());
+        assertThat(result.failed()).extracting(PruneResult.Failed::path).containsExactly(root.resolve("0.0.7"));
+        assertThat(names(root)).containsExactly("0.0.7");
+        assertThat(runtime.lock().holdsAny()).isFalse();
+    }
+
     private PruneResult prune(boolean dryRun) throws IOException {
         return runtime.pruneService().prune(new PruneRequest(dryRun));
     }
