@@ -7,12 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** {@code ktx} itself. Its subcommands are declared in {@link CommandHierarchy}. */
 @Command(
         name = "ktx",
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
         description = "Manages the versioned Python runtime that ktx runs on.")
-// Subcommands: CommandHierarchy.
 final class KtxCommand implements Callable<Integer> {
 
     @Spec

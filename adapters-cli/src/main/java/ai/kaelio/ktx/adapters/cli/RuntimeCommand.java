@@ -6,12 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+/** {@code ktx runtime}. Its subcommands are declared in {@link CommandHierarchy}. */
 @Command(
         name = "runtime",
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
         description = "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.")
-// Subcommands: CommandHierarchy.
 final class RuntimeCommand implements Callable<Integer> {
 
     @Spec
