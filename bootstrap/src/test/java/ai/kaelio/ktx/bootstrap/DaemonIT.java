@@ -2,6 +2,7 @@ package ai.kaelio.ktx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.testing.ProcessWaits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class DaemonIT {
 
         var stopped = ktx.run("runtime", "stop").succeeds();
         assertThat(stopped.out()).isEqualTo("Stopped KTX daemon\npid: " + pid + "\n");
-        assertThat(Daemons.awaitEnded(pid, Duration.ofSeconds(5))).isTrue();
+        assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(5))).isTrue();
         assertThat(statePath()).doesNotExist();
         assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
         assertThat(ktx.run("runtime", "stop").succeeds().out()).isEqualTo("KTX daemon already stopped\n");
@@ -99,7 +100,7 @@ class DaemonIT {
     void aKilledDaemonIsStaleAndStartReplacesIt() throws Exception {
         long killed = pid(ktx.run("runtime", "start", "--no-input").succeeds());
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-        assertThat(Daemons.awaitEnded(killed, Duration.ofSeconds(5))).isTrue();
+        assertThat(ProcessWaits.awaitEnded(killed, Duration.ofSeconds(5))).isTrue();
 
         var status = ktx.run("runtime", "status").succeeds();
         assertThat(status.line("daemon state: ")).isEqualTo("stale");
@@ -183,7 +184,7 @@ class DaemonIT {
         var all = ktx.run("runtime", "stop", "--all").succeeds();
 
         assertThat(all.out()).contains("Stopped KTX daemon\n", "pid: " + orphan + "\n", "failed: 0\n");
-        assertThat(Daemons.awaitEnded(orphan, Duration.ofSeconds(5))).isTrue();
+        assertThat(ProcessWaits.awaitEnded(orphan, Duration.ofSeconds(5))).isTrue();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package ai.kaelio.ktx.bootstrap;
 
+import static ai.kaelio.ktx.application.testing.ProcessWaits.awaitEnded;
+import static ai.kaelio.ktx.application.testing.ProcessWaits.isZombie;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -77,19 +80,6 @@ final class Daemons {
         }
     }
 
-    /** Gone, counting a zombie as gone: an orphaned daemon is reaped by PID 1, which may take seconds here. */
-    static boolean awaitEnded(long pid, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        do {
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-            if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid)) {
-                return true;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return false;
-    }
-
     static boolean isRunning(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
     }
@@ -102,7 +92,8 @@ final class Daemons {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.strip().split("\\s+");
                 String[] local = fields[1].split(":");
                 boolean listening = fields[3].equals("0A");
@@ -130,14 +121,5 @@ final class Daemons {
 
     private static String commandLine(ProcessHandle handle) {
         return handle.info().commandLine().orElse("");
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package ai.kaelio.ktx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.testing.ProcessWaits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class InterruptIT {
 
     private static void assertStandInGone(List<Long> pids) throws InterruptedException {
         for (long pid : pids) {
-            assertThat(Daemons.awaitEnded(pid, Duration.ofSeconds(5))).as("stand-in process %d is gone", pid).isTrue();
+            assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(5))).as("stand-in process %d is gone", pid).isTrue();
         }
     }
 

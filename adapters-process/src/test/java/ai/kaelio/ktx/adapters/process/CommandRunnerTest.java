@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.testing.ProcessWaits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +106,7 @@ class CommandRunnerTest {
         assertThat(captured).isEqualTo(new CommandRunner.Captured(-1, "sh did not answer within 1 s"));
         // zt-exec ends a timed-out command on its own worker thread, so give it a moment.
         long sleep = Long.parseLong(Files.readString(pidFile).strip());
-        boolean ended = ProcessFixtures.awaitEnded(sleep, Duration.ofSeconds(5));
+        boolean ended = ProcessWaits.awaitEnded(sleep, Duration.ofSeconds(5));
         if (!ended) {
             ProcessHandle.of(sleep).ifPresent(ProcessHandle::destroyForcibly);
         }
@@ -133,12 +134,12 @@ class CommandRunnerTest {
         try {
             // SIGKILL stands in for the terminal's SIGINT, which a shell started with SIGINT ignored could not take.
             new ProcessBuilder("kill", "-KILL", Long.toString(shellAndSleep[0])).start().waitFor();
-            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[0], Duration.ofSeconds(5))).as("the shell died").isTrue();
+            assertThat(ProcessWaits.awaitEnded(shellAndSleep[0], Duration.ofSeconds(5))).as("the shell died").isTrue();
 
             runner.interrupt();
 
             assertThat(run.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-            assertThat(ProcessFixtures.awaitEnded(shellAndSleep[1], Duration.ofSeconds(5)))
+            assertThat(ProcessWaits.awaitEnded(shellAndSleep[1], Duration.ofSeconds(5)))
                     .as("the orphaned sleep %d survived", shellAndSleep[1]).isTrue();
         } finally {
             ProcessHandle.of(shellAndSleep[1]).ifPresent(ProcessHandle::destroyForcibly);

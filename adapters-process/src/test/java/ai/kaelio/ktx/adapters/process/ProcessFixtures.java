@@ -196,31 +196,6 @@ final class ProcessFixtures {
         }
     }
 
-    /**
-     * Whether a process has ended, counting a zombie as ended: what PID 1 does with an orphan is not ours
-     * to test, and some container inits reap only every few seconds.
-     */
-    static boolean awaitEnded(long pid, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        do {
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-            if (handle.isEmpty() || !handle.get().isAlive() || isZombie(pid)) {
-                return true;
-            }
-            Thread.sleep(10);
-        } while (System.nanoTime() < deadline);
-        return false;
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     static void makeExecutable(Path file) throws IOException {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -3,6 +3,7 @@ package ai.kaelio.ktx.adapters.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.application.testing.ProcessWaits;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,7 +35,7 @@ class ProcessHandleDaemonProcessesTest {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         for (long pid : started) {
-            ProcessFixtures.awaitEnded(pid, Duration.ofSeconds(5));
+            ProcessWaits.awaitEnded(pid, Duration.ofSeconds(5));
         }
     }
 

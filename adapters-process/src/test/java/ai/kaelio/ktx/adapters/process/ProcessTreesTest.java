@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.testing.ProcessWaits;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ class ProcessTreesTest {
 
         assertThat(shell.waitFor(5, TimeUnit.SECONDS)).isTrue();
         for (ProcessHandle sleep : tree) {
-            assertThat(ProcessFixtures.awaitEnded(sleep.pid(), Duration.ofSeconds(5))).as("sleep %d survived", sleep.pid()).isTrue();
+            assertThat(ProcessWaits.awaitEnded(sleep.pid(), Duration.ofSeconds(5))).as("sleep %d survived", sleep.pid()).isTrue();
         }
     }
 
@@ -45,7 +46,7 @@ class ProcessTreesTest {
         ProcessTrees.end(shell);
 
         assertThat(shell.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessFixtures.awaitEnded(tree.get(0).pid(), Duration.ofSeconds(5))).isTrue();
+        assertThat(ProcessWaits.awaitEnded(tree.get(0).pid(), Duration.ofSeconds(5))).isTrue();
         // The ignored signal inherited by the grandchild costs the grace period, not more.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
     }
