@@ -16,7 +16,18 @@ final class Distribution {
     private Distribution() {
     }
 
+    /**
+     * In the distribution the jar's manifest names the version; the JVM read it when it loaded this class,
+     * so asking costs nothing, while a resource lookup costs a few milliseconds of every command. Compiled
+     * classes (tests) have no manifest and read the filtered {@code version.properties}; both come from the
+     * build's project version.
+     */
     static CliVersion version() {
+        String fromManifest = Distribution.class.getPackage().getImplementationVersion();
+        return new CliVersion(fromManifest != null ? fromManifest : fromProperties());
+    }
+
+    private static String fromProperties() {
         Properties properties = new Properties();
         try (InputStream in = Distribution.class.getResourceAsStream("version.properties")) {
             if (in == null) {
@@ -26,7 +37,7 @@ final class Distribution {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CliVersion(properties.getProperty("version"));
+        return properties.getProperty("version");
     }
 
     /** {@code bin/ktx} passes its home; otherwise the jar's own place ({@code <home>/lib/*.jar}) tells. */
