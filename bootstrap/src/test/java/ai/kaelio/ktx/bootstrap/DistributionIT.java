@@ -79,6 +79,27 @@ class DistributionIT {
                 .as("ktx's own classes come from the archive").isNotEmpty();
     }
 
+    /** Without JAVA_HOME the launcher looks java up on PATH itself, and still recognises its JDK for the archive. */
+    @Test
+    void launcherFindsJavaOnPathAndKeepsTheArchive() throws Exception {
+        var loaded = KtxRun.against(dir.resolve("root")).env("JAVA_HOME", null).env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout")
+                .run("runtime", "status", "--json").succeeds();
+
+        assertThat(loaded.out().lines().filter(line -> line.contains("ai.kaelio.ktx.") && line.contains("shared objects file")))
+                .as("ktx's own classes come from the archive").isNotEmpty();
+    }
+
+    @Test
+    void withoutAnyJavaTheLauncherSaysHowToGetOne() throws Exception {
+        Path emptyPath = Files.createDirectories(dir.resolve("no-java-here"));
+
+        var result = KtxRun.against(dir.resolve("root")).env("JAVA_HOME", null).env("PATH", emptyPath.toString())
+                .run("--version").exits(1);
+
+        assertThat(result.err()).isEqualTo("ktx needs Java 17 or newer: install a JDK, or set JAVA_HOME to one.\n");
+        assertThat(result.out()).isEmpty();
+    }
+
     /**
      * The JVM refuses an archive built for another place and would then share nothing at all, not even the
      * JDK's own classes; the launcher sees that from ktx.jsa.key and keeps the JDK's archive instead.
