@@ -16,13 +16,13 @@ final class StartupWarmUp {
     static void start(String... args) {
         Thread thread = new Thread(() -> run(args), "ktx-warm-up");
         thread.setDaemon(true);
-        if (!Boolean.getBoolean("ktx.nowarm")) thread.start();
+        thread.start();
     }
 
     private static void run(String... args) {
         try {
             KtxCli.warmUp(args);
-            if (!Boolean.getBoolean("ktx.nofs")) FsWarmUp.run();
+            FsWarmUp.run();
         } catch (Exception | LinkageError e) {
             // Optional work: the main thread does whatever is left.
         }

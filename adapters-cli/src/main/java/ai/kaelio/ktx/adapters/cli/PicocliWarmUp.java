@@ -23,7 +23,7 @@ final class PicocliWarmUp {
     }
 
     static void warm(String... args) {
-        if (!Boolean.getBoolean("ktx.nosample")) new CommandLine(new Sample()).parseArgs("--flag", "value");
+        new CommandLine(new Sample()).parseArgs("--flag", "value");
         CommandHierarchy.classesReachableBy(args).forEach(PicocliWarmUp::readAnnotations);
     }
 
