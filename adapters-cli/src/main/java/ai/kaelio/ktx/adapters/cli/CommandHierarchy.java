@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 
 /**
  * Which command sits under which, declared once, and how much of that tree one run builds.

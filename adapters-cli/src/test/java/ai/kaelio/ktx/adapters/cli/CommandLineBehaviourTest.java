@@ -32,6 +32,28 @@ class CommandLineBehaviourTest {
     }
 
     @Test
+    void helpShowsTheCommandItsWordsName() {
+        var install = new CliHarness().run("help", "runtime", "install");
+        var runtime = new CliHarness().run("help", "runtime");
+        var root = new CliHarness().run("help");
+
+        assertThat(install.code()).isZero();
+        assertThat(install.out()).startsWith("Usage: ktx runtime install").isEqualTo(new CliHarness().run("runtime", "install", "--help").out());
+        assertThat(runtime.out()).startsWith("Usage: ktx runtime ").isEqualTo(new CliHarness().run("runtime", "--help").out());
+        assertThat(root.out()).startsWith("Usage: ktx ").isEqualTo(new CliHarness().run("--help").out());
+    }
+
+    @Test
+    void helpForAnUnknownCommandIsAUsageErrorListingTheCommandsThere() {
+        var result = new CliHarness().run("help", "runtime", "instal");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("Unknown command 'instal' in 'ktx runtime': choose one of install, status,")
+                .contains("See 'ktx runtime --help'.");
+    }
+
+    @Test
     void missingSubcommandIsAUsageError() {
         var result = new CliHarness().run("runtime");
 
