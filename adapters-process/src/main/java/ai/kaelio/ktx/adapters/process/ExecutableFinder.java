@@ -49,6 +49,31 @@ final class ExecutableFinder {
         return Optional.empty();
     }
 
+    /**
+     * Why a path that exists is not run, as a shell would refuse it (exit 126), or empty when
+     * {@code nameOrPath} is a bare name or names nothing (not found, 127).
+     */
+    Optional<String> whyNotRunnable(String nameOrPath) {
+        if (!nameOrPath.contains("/") && !nameOrPath.contains(File.separator)) {
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(nameOrPath).toAbsolutePath();
+            if (Files.isDirectory(path)) {
+                return Optional.of("Is a directory");
+            }
+            if (!Files.exists(path)) {
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+                return Optional.of("Permission denied");
+            }
+            return isExecutable(path) ? Optional.empty() : Optional.of("Other users may write to it or to its folder");
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The host's PATH, in order, without empty entries (which would silently mean the working directory). */
     List<Path> pathDirectories() {
         List<Path> directories = new ArrayList<>();

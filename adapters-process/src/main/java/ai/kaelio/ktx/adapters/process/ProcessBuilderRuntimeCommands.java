@@ -41,7 +41,9 @@ final class ProcessBuilderRuntimeCommands implements RuntimeCommands {
         searchPath.addAll(finder.pathDirectories());
         Optional<Path> program = finder.find(command.get(0), searchPath);
         if (program.isEmpty()) {
-            return new NotFound(command.get(0));
+            String name = command.get(0);
+            return finder.whyNotRunnable(name).<Outcome>map(reason -> new NotStarted(name, reason))
+                    .orElseGet(() -> new NotFound(name));
         }
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.get().toString());

@@ -115,6 +115,21 @@ class ProcessBuilderRuntimeCommandsTest {
         assertThat(run("not-executable")).isEqualTo(new RuntimeCommands.NotFound("not-executable"));
     }
 
+    // As in a shell: a path that names something that cannot run is refused (126), not "not found" (127).
+    @Test
+    void aPathToSomethingThatCannotRunIsRefusedWithTheReason() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "not a program\n");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path planted = script(shared.resolve("tool"), "exit 0");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(run(plain.toString())).isEqualTo(new RuntimeCommands.NotStarted(plain.toString(), "Permission denied"));
+        assertThat(run(elsewhere.toString())).isEqualTo(new RuntimeCommands.NotStarted(elsewhere.toString(), "Is a directory"));
+        assertThat(run(planted.toString()))
+                .isEqualTo(new RuntimeCommands.NotStarted(planted.toString(), "Other users may write to it or to its folder"));
+        assertThat(run(dir.resolve("missing").toString())).isEqualTo(new RuntimeCommands.NotFound(dir.resolve("missing").toString()));
+    }
+
     @Test
     void aProgramTheSystemCannotStartIsReportedWithTheSystemsReason() throws Exception {
         Files.writeString(scripts.resolve("orphan"), "#!/no/such/interpreter\n");
