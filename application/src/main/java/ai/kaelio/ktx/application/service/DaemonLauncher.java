@@ -132,8 +132,8 @@ final class DaemonLauncher {
             return new Down("The KTX daemon reports version " + healthy.version() + ", the runtime holds " + expected);
         }
         if (!healthy.features().covers(wanted)) {
-            return new Down("The KTX daemon offers " + healthy.features() + " but " + wanted
-                    + " was requested; the runtime's packages for the rest do not load");
+            return new Down("The KTX daemon offers the features " + healthy.features() + "; requested: " + wanted
+                    + ". The runtime's packages for the rest do not load");
         }
         // Identity as the system tells it now, after the launcher became the daemon.
         Optional<ProcessSnapshot> process = processes.find(child.pid())

@@ -130,7 +130,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
 
     private static String needs(RuntimeStatus runtime, FeatureSet wanted) {
         if (runtime instanceof RuntimeStatus.Ready ready) {
-            return "it has " + ready.installed().features() + ", " + wanted + " was requested";
+            return "it has the features " + ready.installed().features() + "; requested: " + wanted;
         }
         return "it is " + runtime.kind().id() + ": " + runtime.detail();
     }

@@ -161,6 +161,7 @@ class StartDaemonServiceTest {
         assertThat(refused).isInstanceOf(StartResult.Failed.class);
         assertThat(((StartResult.Failed) refused).reason())
                 .startsWith("The KTX daemon (pid " + core.pid() + ") runs from a runtime that must be reinstalled")
+                .contains("(it has the features core; requested: core, local-embeddings)")
                 .contains("ktx runtime start --force");
         assertThat(host.signals()).isEmpty();
         assertThat(runtime.provisioner().requests()).isEmpty();
@@ -239,7 +240,7 @@ class StartDaemonServiceTest {
 
         StartResult result = start(EMBEDDINGS, false, InstallConsent.NEVER);
 
-        assertThat(((StartResult.Failed) result).reason()).startsWith("The KTX daemon offers core but core, local-embeddings was requested");
+        assertThat(((StartResult.Failed) result).reason()).startsWith("The KTX daemon offers the features core; requested: core, local-embeddings. ");
         assertThat(host.alivePids()).isEmpty();
     }
 
