@@ -9,7 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -33,12 +32,10 @@ final class JacksonDaemonFiles implements DaemonFiles {
     public StateRead readState(Path statePath) {
         try {
             return new Present(DaemonJson.record(JsonFields.root(JsonDocuments.read(statePath))));
-        } catch (NoSuchFileException e) {
-            return new Absent();
         } catch (JsonShapeException | IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         } catch (IOException e) {
-            return new Invalid("cannot read " + statePath + " (" + e.getClass().getSimpleName() + ")");
+            return FileAbsence.means(e) ? new Absent() : new Invalid(FileAbsence.unreadable(statePath, e));
         }
     }
 

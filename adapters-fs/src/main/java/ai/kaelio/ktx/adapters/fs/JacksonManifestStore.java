@@ -4,7 +4,6 @@ import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Installed manifests as JSON files, replaced atomically. */
@@ -18,15 +17,10 @@ final class JacksonManifestStore implements ManifestStore {
     public ManifestRead read(Path manifestPath) {
         try {
             return new Present(ManifestJson.installed(JsonFields.root(JsonDocuments.read(manifestPath))));
-        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
-            return new Absent();
-        } catch (java.nio.file.FileSystemException e) {
-            // A file where a directory of the path should be: no manifest can be there.
-            return "Not a directory".equals(e.getReason()) ? new Absent() : new Invalid("cannot read " + manifestPath + " (" + e.getReason() + ")");
         } catch (JsonShapeException | IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         } catch (IOException e) {
-            return new Invalid("cannot read " + manifestPath + " (" + e.getClass().getSimpleName() + ")");
+            return FileAbsence.means(e) ? new Absent() : new Invalid(FileAbsence.unreadable(manifestPath, e));
         }
     }
 

@@ -86,6 +86,15 @@ class JacksonDaemonFilesTest {
         assertThat(files.readState(state)).isInstanceOf(DaemonFiles.Invalid.class);
     }
 
+    // KTX_RUNTIME_ROOT naming a file: no daemon can have been recorded under it, so none is, not a damaged one.
+    @Test
+    void aStateUnderAFileInsteadOfAFolderIsAbsent() throws Exception {
+        Path root = Files.writeString(dir.resolve("root"), "a file");
+
+        assertThat(files.readState(root.resolve("0.1.0/daemon/daemon.json"))).isEqualTo(new DaemonFiles.Absent());
+        assertThat(files.readState(root.resolve("daemon.json"))).isEqualTo(new DaemonFiles.Absent());
+    }
+
     @Test
     void deletingAMissingStateIsFine() throws Exception {
         Path state = dir.resolve("daemon.json");

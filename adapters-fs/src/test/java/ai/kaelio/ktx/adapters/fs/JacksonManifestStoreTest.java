@@ -77,8 +77,11 @@ class JacksonManifestStoreTest {
     }
 
     @Test
-    void missingFileIsAbsent() {
+    void missingFileIsAbsent() throws IOException {
         assertThat(store.read(manifestPath())).isEqualTo(new Absent());
+
+        Path root = Files.writeString(dir.resolve("root-file"), "a file");
+        assertThat(store.read(root.resolve("0.1.0/manifest.json"))).isEqualTo(new Absent());
     }
 
     @Test
