@@ -12,6 +12,7 @@ import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
@@ -60,9 +61,9 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     InstallRuntimeUseCase install(RuntimeLayout layout, RuntimeAssets assets, RuntimeInspector inspector,
             RuntimeLock lock, EnvironmentProvisioners provisioners, ManifestStore manifests, RuntimeFiles files,
-            ProvisionerPreference preference, Clock clock, DaemonInspector daemons) {
+            ProvisionerPreference preference, Clock clock, DaemonInspector daemons, EnvironmentLeases leases) {
         return new InstallRuntimeService(layout, assets, inspector, lock, provisioners, manifests,
-                new EnvironmentCleaner(layout, files), preference, clock, daemons);
+                new EnvironmentCleaner(layout, files, leases), preference, clock, daemons);
     }
 
     @Provides
@@ -71,8 +72,8 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides
-    ExecInRuntimeUseCase exec(EnsureRuntimeUseCase ensure, RuntimeCommands commands) {
-        return new ExecInRuntimeService(ensure, commands);
+    ExecInRuntimeUseCase exec(EnsureRuntimeUseCase ensure, RuntimeCommands commands, EnvironmentLeases leases) {
+        return new ExecInRuntimeService(ensure, commands, leases);
     }
 
     @Provides

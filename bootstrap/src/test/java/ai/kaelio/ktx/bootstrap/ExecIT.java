@@ -141,6 +141,29 @@ class ExecIT {
         assertThat(missing.err()).isEqualTo("Command not found: no-such-command-anywhere\n");
     }
 
+    // Each reinstall removes the environments it replaced before; never one that a command still runs in.
+    @Test
+    void aRunningCommandKeepsItsEnvironmentThroughTwoReinstalls() throws Exception {
+        KtxRun ktx = KtxRun.against(dir.resolve("root"));
+        ktx.run("runtime", "install").succeeds();
+        Path readyMarker = dir.resolve("child-ready");
+        Path go = dir.resolve("go");
+        String child = String.join("\n",
+                "import pathlib, sys, time",
+                "pathlib.Path(sys.argv[1]).touch()",
+                "while not pathlib.Path(sys.argv[2]).exists(): time.sleep(0.05)",
+                "import kaelio_ktx",
+                "print('imported after the reinstalls', flush=True)");
+        var started = ktx.start("runtime", "exec", "--no-input", "--", "python", "-c", child, readyMarker.toString(), go.toString());
+        awaitFile(readyMarker, started.process());
+
+        ktx.run("runtime", "install", "--force").succeeds();
+        ktx.run("runtime", "install", "--force").succeeds();
+        Files.createFile(go);
+
+        assertThat(started.finish().succeeds().out()).contains("imported after the reinstalls");
+    }
+
     @Test
     void sigtermToKtxReachesTheChildAndKtxExitsWithTheChildsCode() throws Exception {
         Path readyMarker = dir.resolve("child-ready");

@@ -4,6 +4,7 @@ import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
+import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
@@ -22,6 +23,8 @@ public final class FsModule extends AbstractModule {
         bind(FileRuntimeAssets.class);
         bind(NioRuntimeFiles.class);
         bind(FileChannelRuntimeLock.class);
+        bind(EnvironmentLeases.class).to(FileLockEnvironmentLeases.class);
+        bind(FileLockEnvironmentLeases.class);
         bind(DaemonFiles.class).to(JacksonDaemonFiles.class);
         bind(JacksonDaemonFiles.class);
     }

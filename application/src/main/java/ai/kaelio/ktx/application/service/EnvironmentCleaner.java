@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.RuntimeLayout;
@@ -9,17 +10,20 @@ import java.util.Optional;
 
 /**
  * Tidies a version directory under its lock: environments of dead or failed attempts go, the committed
- * one stays. Removal is best effort: an orphaned pip may still be writing into a dead attempt, and
- * whatever survives is removed by the next install.
+ * one stays, and so does a replaced one that a command still runs in (it holds a lease). Removal is best
+ * effort: an orphaned pip may still be writing into a dead attempt, and whatever survives is removed by
+ * the next install.
  */
 public final class EnvironmentCleaner {
 
     private final RuntimeLayout layout;
     private final RuntimeFiles files;
+    private final EnvironmentLeases leases;
 
-    public EnvironmentCleaner(RuntimeLayout layout, RuntimeFiles files) {
+    public EnvironmentCleaner(RuntimeLayout layout, RuntimeFiles files, EnvironmentLeases leases) {
         this.layout = layout;
         this.files = files;
+        this.leases = leases;
     }
 
     void prepareVersionDir() throws IOException {
@@ -42,7 +46,12 @@ public final class EnvironmentCleaner {
             boolean environment = entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX)
                     && entry.type() == RuntimeFiles.EntryType.DIRECTORY;
             if (environment && !keep.equals(Optional.of(entry.path().normalize()))) {
-                deleteQuietly(entry.path());
+                Optional<EnvironmentLeases.Lease> unused = leases.claim(entry.path());
+                if (unused.isPresent()) {
+                    try (EnvironmentLeases.Lease claimed = unused.get()) {
+                        deleteQuietly(entry.path());
+                    }
+                }
             }
         }
     }

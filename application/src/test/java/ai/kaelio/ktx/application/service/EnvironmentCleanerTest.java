@@ -17,7 +17,7 @@ class EnvironmentCleanerTest {
     private final FakeRuntime runtime = new FakeRuntime();
     private final RuntimeLayout layout = runtime.layout();
     private final FakeRuntimeFiles files = runtime.files();
-    private final EnvironmentCleaner cleaner = new EnvironmentCleaner(layout, files);
+    private final EnvironmentCleaner cleaner = new EnvironmentCleaner(layout, files, runtime.leases());
 
     @Test
     void discardRemovesAnAttemptsEnvironment() {
@@ -63,6 +63,19 @@ class EnvironmentCleanerTest {
         assertThat(files.deleted()).containsExactly(dead.venvDir());
         assertThat(files.exists(committed.pythonPath())).isTrue();
         assertThat(files.exists(layout.versionDir().resolve("venv-link"))).isTrue();
+    }
+
+    @Test
+    void removeLeftoversKeepsAReplacedEnvironmentThatACommandStillRunsIn() throws IOException {
+        EnvironmentLayout committed = runtime.environmentOnDisk("committed");
+        EnvironmentLayout inUse = runtime.environmentOnDisk("in-use");
+        EnvironmentLayout dead = runtime.environmentOnDisk("dead");
+        runtime.leases().usedElsewhere(inUse.venvDir());
+
+        cleaner.removeLeftovers(Optional.of(committed));
+
+        assertThat(files.deleted()).containsExactly(dead.venvDir());
+        assertThat(files.exists(inUse.pythonPath())).isTrue();
     }
 
     @Test

@@ -27,7 +27,8 @@ class ExecInRuntimeServiceTest {
 
     private ExecResult exec(FeatureSet features, InstallConsent consent, Confirmation confirmation) throws Exception {
         var service = new ExecInRuntimeService(
-                new EnsureRuntimeService(runtime.inspector(), runtime.assets(), runtime.installService()), commands);
+                new EnsureRuntimeService(runtime.inspector(), runtime.assets(), runtime.installService()), commands,
+                runtime.leases());
         return service.exec(new ExecRequest(COMMAND, new EnsureRequest(features, consent, confirmation, InstallObserver.SILENT)));
     }
 
@@ -41,6 +42,31 @@ class ExecInRuntimeServiceTest {
         assertThat(result).isEqualTo(new ExecResult.Exited(7));
         assertThat(commands.runs()).containsExactly(new RecordingRuntimeCommands.Run(environment, COMMAND));
         assertThat(runtime.provisioner().requests()).isEmpty();
+    }
+
+    // A reinstall meanwhile must not remove the environment under a running command.
+    @Test
+    void theCommandRunsUnderALeaseOnItsEnvironmentThatEndsWithIt() throws Exception {
+        var environment = runtime.installedRuntime("a", FeatureSet.core());
+        List<Boolean> leasedWhileRunning = new java.util.ArrayList<>();
+        commands.whileRunning(running -> leasedWhileRunning.add(runtime.leases().isShared(running.venvDir())));
+
+        exec(FeatureSet.core(), InstallConsent.NEVER, Confirmation.NOBODY);
+
+        assertThat(leasedWhileRunning).containsExactly(true);
+        assertThat(runtime.leases().isShared(environment.venvDir())).isFalse();
+    }
+
+    @Test
+    void anEnvironmentReplacedBeforeItsLeaseIsTakenSendsTheCommandToTheNewOne() throws Exception {
+        var old = runtime.installedRuntime("a", FeatureSet.core());
+        runtime.leases().removedUnderneath(old.venvDir(), () -> runtime.installedRuntime("b", FeatureSet.core()));
+
+        var result = exec(FeatureSet.core(), InstallConsent.NEVER, Confirmation.NOBODY);
+
+        assertThat(result).isEqualTo(new ExecResult.Exited(0));
+        assertThat(commands.runs()).extracting(RecordingRuntimeCommands.Run::environment)
+                .containsExactly(runtime.layout().environment("b"));
     }
 
     @Test

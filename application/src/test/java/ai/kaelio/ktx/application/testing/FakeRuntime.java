@@ -57,6 +57,7 @@ public final class FakeRuntime {
     private final FakeRuntimeFiles files = new FakeRuntimeFiles();
     private final InMemoryManifestStore manifests = new InMemoryManifestStore();
     private final FakeRuntimeLock lock = new FakeRuntimeLock();
+    private final FakeEnvironmentLeases leases = new FakeEnvironmentLeases();
     private final FakeToolProbes probes = new FakeToolProbes();
     private final FakeRuntimeAssets assets;
     private final RecordingProvisioner provisioner;
@@ -133,7 +134,7 @@ public final class FakeRuntime {
 
     public InstallRuntimeService installService() {
         return new InstallRuntimeService(layout, assets, inspector(), lock, provisioners, manifests,
-                new EnvironmentCleaner(layout, files), new ProvisionerPreference(host()), clock, daemonInspector());
+                new EnvironmentCleaner(layout, files, leases), new ProvisionerPreference(host()), clock, daemonInspector());
     }
 
     public EnsureRuntimeService ensureService() {
@@ -197,6 +198,10 @@ public final class FakeRuntime {
 
     public FakeRuntimeAssets assets() {
         return assets;
+    }
+
+    public FakeEnvironmentLeases leases() {
+        return leases;
     }
 
     public FakeRuntimeLock lock() {

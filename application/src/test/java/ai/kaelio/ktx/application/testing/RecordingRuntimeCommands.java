@@ -14,15 +14,23 @@ public final class RecordingRuntimeCommands implements RuntimeCommands {
 
     private final List<Run> runs = new ArrayList<>();
     private Outcome outcome = new Exited(0);
+    private java.util.function.Consumer<EnvironmentLayout> whileRunning = environment -> { };
 
     public RecordingRuntimeCommands endsWith(Outcome scripted) {
         this.outcome = scripted;
         return this;
     }
 
+    /** Runs as each command "runs", e.g. to see what it holds meanwhile. */
+    public RecordingRuntimeCommands whileRunning(java.util.function.Consumer<EnvironmentLayout> hook) {
+        this.whileRunning = hook;
+        return this;
+    }
+
     @Override
     public synchronized Outcome run(EnvironmentLayout environment, List<String> command) {
         runs.add(new Run(environment, List.copyOf(command)));
+        whileRunning.accept(environment);
         return outcome;
     }
 
