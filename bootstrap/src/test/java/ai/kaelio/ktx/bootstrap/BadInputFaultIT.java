@@ -116,8 +116,8 @@ class BadInputFaultIT {
         KtxRun ktx = KtxRun.against(file.resolve("runtime"));
 
         var install = ktx.run("runtime", "install").exits(1);
-        assertThat(install.problem()).isEqualTo("Cannot create a directory at " + file.resolve("runtime")
-                + ": a file is in the way. Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
+        assertThat(install.problem()).isEqualTo(file
+                + " is a file where ktx needs a directory. Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
         tally.record("install under a file: one sentence");
         assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
         tally.record("status under a file: missing");
@@ -127,8 +127,8 @@ class BadInputFaultIT {
             Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             var denied = KtxRun.with(Path.of("runuser"), locked.resolve("runtime"))
                     .run("-u", "nobody", "--", KtxRun.distribution().resolve("bin/ktx").toString(), "runtime", "install").exits(1);
-            assertThat(denied.problem()).isEqualTo("Permission denied: " + locked.resolve("runtime")
-                    + ". Fix its permissions, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
+            assertThat(denied.problem()).isEqualTo("Permission denied: cannot create " + locked.resolve("runtime")
+                    + ". Fix the permissions of " + locked + ", or set KTX_RUNTIME_ROOT to a directory you can write.\n");
             tally.record("install without permission (as nobody): one sentence");
         }
         tally.publish();

@@ -3,8 +3,12 @@ package ai.kaelio.ktx.adapters.cli;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Turns unexpected failures into one sentence a user can act on. */
 final class ErrorMessages {
@@ -36,13 +40,20 @@ final class ErrorMessages {
     }
 
     static String describe(Throwable failure) {
+        if (failure instanceof FileSystemException fs && fs.getFile() == null) {
+            String reason = fs.getReason();
+            return (reason == null ? failure.getClass().getSimpleName() : reason) + ".";
+        }
         if (failure instanceof AccessDeniedException denied) {
-            return "Permission denied: " + denied.getFile() + ". Fix its permissions, " + ROOT_HINT + ".";
+            return denied(Path.of(denied.getFile()));
         }
         if (failure instanceof FileAlreadyExistsException || failure instanceof NotDirectoryException
                 || (failure instanceof FileSystemException fs && "Not a directory".equals(fs.getReason()))) {
-            return "Cannot create a directory at " + ((FileSystemException) failure).getFile()
-                    + ": a file is in the way. Remove it, " + ROOT_HINT + ".";
+            Path wanted = Path.of(((FileSystemException) failure).getFile());
+            return fileInTheWay(wanted).orElse(wanted) + " is a file where ktx needs a directory. Remove it, " + ROOT_HINT + ".";
+        }
+        if (failure instanceof FileSystemException fs && "Is a directory".equals(fs.getReason())) {
+            return directoryInTheWay(fs) + " is a directory where ktx keeps a file. Remove it, " + ROOT_HINT + ".";
         }
         if (failure instanceof NoSuchFileException missing) {
             return "No such file or directory: " + missing.getFile() + ".";
@@ -53,5 +64,31 @@ final class ErrorMessages {
         }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? "Unexpected " + failure.getClass().getSimpleName() + "." : message;
+    }
+
+    /** Denied on a file that is not there: the directory it was to be made in is what needs fixing. */
+    private static String denied(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || file.getParent() == null) {
+            return "Permission denied: " + file + ". Fix its permissions, " + ROOT_HINT + ".";
+        }
+        return "Permission denied: cannot create " + file + ". Fix the permissions of " + file.getParent() + ", " + ROOT_HINT + ".";
+    }
+
+    /** The first part of {@code path}, from the top, that exists and is not a directory (say, a runtime root that is a file). */
+    private static Optional<Path> fileInTheWay(Path path) {
+        Path current = path.getRoot();
+        for (Path part : path) {
+            current = current == null ? part : current.resolve(part);
+            if (Files.exists(current, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(current)) {
+                return Optional.of(current);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A rename onto a directory names the file renamed first and the directory second. */
+    private static String directoryInTheWay(FileSystemException failure) {
+        String other = failure.getOtherFile();
+        return other != null && Files.isDirectory(Path.of(other)) ? other : failure.getFile();
     }
 }

@@ -3,7 +3,10 @@ package ai.kaelio.ktx.adapters.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineBehaviourTest {
 
@@ -84,20 +87,43 @@ class CommandLineBehaviourTest {
         }).run("runtime", "install");
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).startsWith("Permission denied: /root/runtime.")
+        assertThat(result.err()).startsWith("Permission denied: ")
                 .contains("KTX_RUNTIME_ROOT")
                 .doesNotContain("\tat ");
         assertThat(result.err().lines()).hasSize(1);
     }
 
     @Test
-    void aFileInTheWayOfTheRuntimeRootIsNamedWithTheFix() {
+    void aFileInTheWayOfTheRuntimeRootIsNamedWithTheFix(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "in the way");
         var result = new CliHarness().install(request -> {
-            throw new java.nio.file.FileSystemException("/tmp/afile/rt", null, "Not a directory");
+            throw new java.nio.file.FileSystemException(file.resolve("rt/.locks").toString(), null, "Not a directory");
         }).run("runtime", "install");
 
-        assertThat(result.err()).isEqualTo("Cannot create a directory at /tmp/afile/rt: a file is in the way."
+        assertThat(result.err()).isEqualTo(file + " is a file where ktx needs a directory."
                 + " Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
+    }
+
+    @Test
+    void aDirectoryWhereAFileBelongsIsNamedWithTheFix(@TempDir Path dir) throws Exception {
+        Path manifest = Files.createDirectories(dir.resolve("manifest.json"));
+        var result = new CliHarness().install(request -> {
+            throw new java.nio.file.FileSystemException(dir.resolve("manifest.json.tmp").toString(), manifest.toString(), "Is a directory");
+        }).run("runtime", "install");
+
+        assertThat(result.err()).isEqualTo(manifest + " is a directory where ktx keeps a file."
+                + " Remove it, or set KTX_RUNTIME_ROOT to a directory you can write.\n");
+    }
+
+    @Test
+    void permissionDeniedOnAFileToBeCreatedNamesItsDirectory(@TempDir Path dir) {
+        var result = new CliHarness().install(request -> {
+            throw new AccessDeniedException(dir.resolve(".locks/0.1.0.lock").toString());
+        }).run("runtime", "install");
+
+        assertThat(result.err()).isEqualTo("Permission denied: cannot create " + dir.resolve(".locks/0.1.0.lock")
+                + ". Fix the permissions of " + dir.resolve(".locks")
+                + ", or set KTX_RUNTIME_ROOT to a directory you can write.\n");
     }
 
     @Test
