@@ -83,8 +83,9 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides
-    PruneRuntimesUseCase prune(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons) {
-        return new PruneRuntimesService(layout, files, lock, daemons);
+    PruneRuntimesUseCase prune(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons,
+            EnvironmentLeases leases) {
+        return new PruneRuntimesService(layout, files, lock, daemons, leases);
     }
 
     @Provides

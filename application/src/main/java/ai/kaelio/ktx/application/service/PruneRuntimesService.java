@@ -2,6 +2,7 @@ package ai.kaelio.ktx.application.service;
 
 import ai.kaelio.ktx.application.port.in.PruneRequest;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
+import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.domain.CliVersion;
@@ -18,24 +19,28 @@ import java.util.Optional;
  * Prune: removes the runtime directories of other CLI versions. Only real directories directly under
  * the root whose names are versions are candidates; links, files and other names are never touched.
  * Each candidate is re-checked under its version's lock, so an install in progress is never cut short,
- * and a version whose daemon runs is kept.
+ * and a version whose daemon runs, or whose environment a command still runs in, is kept.
  */
 public final class PruneRuntimesService implements PruneRuntimesUseCase {
 
     static final String IN_PROGRESS = "install in progress";
     static final String SYMBOLIC_LINK = "symbolic link, not followed";
     static final String DAEMON_RUNNING = "daemon running";
+    static final String COMMAND_RUNNING = "a command runs in it";
 
     private final RuntimeLayout layout;
     private final RuntimeFiles files;
     private final RuntimeLock lock;
     private final DaemonInspector daemons;
+    private final EnvironmentLeases leases;
 
-    public PruneRuntimesService(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons) {
+    public PruneRuntimesService(RuntimeLayout layout, RuntimeFiles files, RuntimeLock lock, DaemonInspector daemons,
+            EnvironmentLeases leases) {
         this.layout = layout;
         this.files = files;
         this.lock = lock;
         this.daemons = daemons;
+        this.leases = leases;
     }
 
     @Override
@@ -80,8 +85,18 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
                 if (daemons.inspect(layout.daemonStatePath(version)) instanceof DaemonState.Running) {
                     return kept(directory, DAEMON_RUNNING);
                 }
-                if (!dryRun) {
+                if (dryRun) {
+                    // A dry run writes nothing, so it takes no claims: a command may still keep this version.
+                    return (stale, kept, failed) -> stale.add(directory);
+                }
+                List<EnvironmentLeases.Lease> claims = new ArrayList<>();
+                try {
+                    if (!claimEnvironments(directory, claims)) {
+                        return kept(directory, COMMAND_RUNNING);
+                    }
                     files.deleteTree(directory);
+                } finally {
+                    claims.forEach(EnvironmentLeases.Lease::close);
                 }
                 return (stale, kept, failed) -> stale.add(directory);
             }
@@ -89,6 +104,20 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
             PruneResult.Failed failure = new PruneResult.Failed(directory, describe(e));
             return (stale, kept, failed) -> failed.add(failure);
         }
+    }
+
+    /** Claims every environment of a version for removal; false if a command (of that version) runs in one. */
+    private boolean claimEnvironments(Path versionDir, List<EnvironmentLeases.Lease> claims) throws IOException {
+        for (RuntimeFiles.Entry entry : files.list(versionDir)) {
+            if (entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX) && entry.type() == RuntimeFiles.EntryType.DIRECTORY) {
+                Optional<EnvironmentLeases.Lease> claim = leases.claim(entry.path());
+                if (claim.isEmpty()) {
+                    return false;
+                }
+                claims.add(claim.get());
+            }
+        }
+        return true;
     }
 
     private static Outcome kept(Path directory, String reason) {

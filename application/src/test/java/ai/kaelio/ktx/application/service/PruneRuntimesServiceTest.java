@@ -58,6 +58,20 @@ class PruneRuntimesServiceTest {
     }
 
     @Test
+    void aVersionWhoseEnvironmentACommandRunsInIsKept() throws IOException {
+        files.file(root.resolve("0.1.0/venv-a/bin/python")).file(root.resolve("0.1.0/venv-b/bin/python"))
+                .file(root.resolve("0.1.1/venv-c/bin/python"));
+        runtime.leases().usedElsewhere(root.resolve("0.1.0/venv-b"));
+
+        PruneResult result = prune(false);
+
+        assertThat(result.kept()).containsExactly(new PruneResult.Kept(root.resolve("0.1.0"), "a command runs in it"));
+        assertThat(result.stale()).containsExactly(root.resolve("0.1.1"));
+        assertThat(names(root)).containsExactly("0.1.0");
+        assertThat(files.exists(root.resolve("0.1.0/venv-a/bin/python"))).isTrue();
+    }
+
+    @Test
     void aDryRunListsWhatWouldGoAndDeletesNothing() throws IOException {
         files.directory(root.resolve("0.1.0")).directory(root.resolve("0.1.1-rc.1")).directory(root.resolve("0.2.0"));
 

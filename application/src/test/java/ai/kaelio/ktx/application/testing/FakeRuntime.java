@@ -177,7 +177,7 @@ public final class FakeRuntime {
     }
 
     public PruneRuntimesService pruneService() {
-        return new PruneRuntimesService(layout, files, lock, daemonInspector());
+        return new PruneRuntimesService(layout, files, lock, daemonInspector(), leases);
     }
 
     public RuntimeLayout layout() {
