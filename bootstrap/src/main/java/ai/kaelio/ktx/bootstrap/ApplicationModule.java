@@ -107,8 +107,8 @@ final class ApplicationModule extends AbstractModule {
     }
 
     @Provides
-    StopDaemonUseCase stop(RuntimeLayout layout, RuntimeLock lock, DaemonInspector daemons, DaemonFiles files,
+    StopDaemonUseCase stop(RuntimeLayout layout, RuntimeLock lock, DaemonInspector daemons,
             DaemonProcesses processes, DaemonClient client) {
-        return new StopDaemonService(layout, lock, daemons, files, processes, client, DaemonTimeouts.DEFAULT);
+        return new StopDaemonService(layout, lock, daemons, processes, client, DaemonTimeouts.DEFAULT);
     }
 }

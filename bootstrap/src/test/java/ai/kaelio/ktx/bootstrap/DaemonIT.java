@@ -127,7 +127,8 @@ class DaemonIT {
 
         var stop = ktx.run("runtime", "stop").succeeds();
 
-        assertThat(stop.out()).isEqualTo("KTX daemon already stopped\nremoved stale state: " + statePath() + "\n");
+        assertThat(stop.out()).isEqualTo("KTX daemon already stopped\nremoved stale state: " + statePath() + "\n"
+                + "reason: Process " + sleep.pid() + " is no longer the KTX daemon (its pid was reused)\n");
         assertThat(sleep.isAlive()).isTrue();
 
         Files.writeString(statePath(), stateNaming(sleep));

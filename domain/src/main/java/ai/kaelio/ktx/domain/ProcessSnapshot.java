@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.domain;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,12 +28,26 @@ public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String
      * first ({@code python …/bin/ktx-daemon serve-http}); that is matched too.
      */
     public boolean isKtxDaemon() {
+        return launcher().isPresent();
+    }
+
+    /**
+     * A {@code ktx-daemon serve-http} whose launcher lies inside {@code directory}: a daemon run from that
+     * runtime (its environments live in the version directory). Judged from the command line, as ktx
+     * wrote it when spawning, so it holds from the spawn on, before and after the launcher becomes the daemon.
+     */
+    public boolean isKtxDaemonLaunchedFrom(Path directory) {
+        String inside = directory.toString() + directory.getFileSystem().getSeparator();
+        return launcher().filter(launcher -> launcher.startsWith(inside)).isPresent();
+    }
+
+    private Optional<String> launcher() {
         for (int i = 0; i + 1 < command.size(); i++) {
             if (isDaemonLauncher(command.get(i)) && command.get(i + 1).equals(DAEMON_SUBCOMMAND)) {
-                return true;
+                return Optional.of(command.get(i));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The same process, not merely the same pid: equal pid and equal, known start instant. */

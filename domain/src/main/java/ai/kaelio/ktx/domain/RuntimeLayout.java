@@ -21,6 +21,7 @@ public record RuntimeLayout(
     /** Environment directories are named {@code venv-<attempt>}; anything else in the version dir is not one. */
     public static final String ENVIRONMENT_PREFIX = "venv-";
     static final String LOCKS_DIRECTORY = ".locks";
+    static final String DAEMON_STARTING_FILE = "daemon.starting";
 
     public static RuntimeLayout of(CliVersion cliVersion, Platform platform, Path runtimeRoot, Path assetDir) {
         // Callers pass absolute paths; the domain does not consult the working directory.
@@ -61,7 +62,25 @@ public record RuntimeLayout(
 
     /** Another version's {@code daemon.json}, for prune. */
     public Path daemonStatePath(String version) {
-        return runtimeRoot.resolve(version).resolve(daemonStatePath.getFileName());
+        return versionDir(version).resolve(daemonStatePath.getFileName());
+    }
+
+    /** Any version's directory under this root. */
+    public Path versionDir(String version) {
+        return runtimeRoot.resolve(version);
+    }
+
+    /**
+     * There from just before start spawns a daemon until {@code daemon.json} records it or the start has
+     * ended it: while it is there without {@code daemon.json}, a daemon of this runtime may run that nothing
+     * records (ktx was killed while the daemon came up).
+     */
+    public Path daemonStartingPath() {
+        return daemonStartingPath(cliVersion.value());
+    }
+
+    public Path daemonStartingPath(String version) {
+        return versionDir(version).resolve(DAEMON_STARTING_FILE);
     }
 
     /** The daemon's own files (its log and ready file), in a directory only the user may enter. */

@@ -47,6 +47,24 @@ class DaemonRecordTest {
     }
 
     @Test
+    void tellsADaemonLaunchedFromAVersionDirectoryFromOthers() {
+        Path versionDir = Path.of("/rt/0.1.0");
+        // Before the launcher becomes the daemon, the runtime's Python runs it: matched as well.
+        List<String> detaching = List.of("/rt/0.1.0/venv-a/bin/python", "-c", "import os, sys", "/rt/0.1.0/venv-a/bin/ktx-daemon", "serve-http");
+
+        assertThat(process(1, PROCESS_START, DAEMON_COMMAND).isKtxDaemonLaunchedFrom(versionDir)).isTrue();
+        assertThat(process(1, PROCESS_START, detaching).isKtxDaemonLaunchedFrom(versionDir)).isTrue();
+        assertThat(process(1, PROCESS_START, List.of("/rt/0.1.1/venv-a/bin/ktx-daemon", "serve-http"))
+                .isKtxDaemonLaunchedFrom(versionDir)).as("another version").isFalse();
+        assertThat(process(1, PROCESS_START, List.of("/rt/0.1.00/venv-a/bin/ktx-daemon", "serve-http"))
+                .isKtxDaemonLaunchedFrom(versionDir)).as("a name that only starts the same").isFalse();
+        assertThat(process(1, PROCESS_START, List.of("/rt/0.1.0/venv-a/bin/ktx-daemon", "--version"))
+                .isKtxDaemonLaunchedFrom(versionDir)).as("not serving").isFalse();
+        assertThat(process(1, PROCESS_START, List.of("vim", "/rt/0.1.0/venv-a/bin/ktx-daemon"))
+                .isKtxDaemonLaunchedFrom(versionDir)).isFalse();
+    }
+
+    @Test
     void theTokenNeverShowsInText() {
         assertThat(record().toString()).doesNotContain(TOKEN).contains("token=<redacted>").contains("pid=4242");
         assertThat(record().endpoint().toString()).doesNotContain(TOKEN);

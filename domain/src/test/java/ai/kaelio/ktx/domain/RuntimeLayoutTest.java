@@ -17,6 +17,8 @@ class RuntimeLayoutTest {
         assertThat(layout.manifestPath()).isEqualTo(ROOT.resolve("0.2.0/manifest.json"));
         assertThat(layout.installLogPath()).isEqualTo(ROOT.resolve("0.2.0/install.log"));
         assertThat(layout.daemonStatePath()).isEqualTo(ROOT.resolve("0.2.0/daemon.json"));
+        assertThat(layout.daemonStartingPath()).isEqualTo(ROOT.resolve("0.2.0/daemon.starting"));
+        assertThat(layout.daemonStartingPath("0.1.0")).isEqualTo(ROOT.resolve("0.1.0/daemon.starting"));
         assertThat(layout.assetDir()).isEqualTo(Path.of("/opt/ktx/assets/python"));
         assertThat(layout.assetManifestPath()).isEqualTo(Path.of("/opt/ktx/assets/python/manifest.json"));
     }

@@ -45,6 +45,10 @@ final class DaemonJsonShapes {
             json.put("startedAt", daemon.startedAt().toString());
             json.put("log", daemon.log());
         });
+        if (state instanceof DaemonState.Unrecorded unrecorded) {
+            // No record, so no url: only the pids of the daemons found running from this runtime.
+            json.put("pids", unrecorded.runningPids());
+        }
         return json;
     }
 
@@ -65,6 +69,10 @@ final class DaemonJsonShapes {
             return entry;
         }).toList());
         json.put("staleStateRemoved", result.staleStateRemoved());
+        result.staleState().ifPresent(stale -> {
+            json.put("staleStateFile", stale.file());
+            json.put("staleReason", stale.reason());
+        });
         json.put("state", result.statePath());
         return json;
     }

@@ -34,13 +34,16 @@ final class StatusOutput {
         });
         // "daemon:" is the launcher's path (contract), so the daemon's state has lines of its own.
         out.println("daemon state: " + daemon.kind().id());
-        if (daemon instanceof DaemonState.Stale) {
+        if (daemon.kind() == DaemonState.Kind.STALE) {
             out.println("daemon detail: " + daemon.detail());
         }
         daemon.record().ifPresent(record -> {
             out.println("daemon url: " + record.url());
             out.println("daemon pid: " + record.pid());
         });
+        if (daemon instanceof DaemonState.Unrecorded unrecorded) {
+            unrecorded.runningPids().forEach(pid -> out.println("daemon pid: " + pid));
+        }
         return ExitCodes.OK;
     }
 }

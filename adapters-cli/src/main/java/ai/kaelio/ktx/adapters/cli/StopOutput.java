@@ -32,13 +32,16 @@ final class StopOutput {
     private void printText(StopResult result) {
         if (result.nothingRunning()) {
             out.println("KTX daemon already stopped");
-            if (result.staleStateRemoved()) {
-                out.println("removed stale state: " + result.statePath());
-            }
         } else if (!result.stopped().isEmpty()) {
             out.println("Stopped KTX daemon");
             result.stopped().forEach(stopped -> out.println("pid: " + stopped.pid()));
         }
+        // Also after stopping: a daemon that a damaged or missing record hid was stopped, and the user
+        // should learn why stop had to look for it.
+        result.staleState().ifPresent(stale -> {
+            out.println("removed stale state: " + stale.file());
+            out.println("reason: " + stale.reason());
+        });
         if (all) {
             out.println("stopped: " + result.stopped().size());
             out.println("failed: " + result.failed().size());

@@ -14,6 +14,7 @@ import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.ProcessSnapshot;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,7 +139,7 @@ class DaemonCommandsTest {
         AtomicReference<StopRequest> seen = new AtomicReference<>();
         var result = new CliHarness().stop(request -> {
             seen.set(request);
-            return new StopResult(STATE, List.of(new StopResult.Stopped(4242, StopResult.How.SHUTDOWN, true)), List.of(), false);
+            return new StopResult(STATE, List.of(new StopResult.Stopped(4242, StopResult.How.SHUTDOWN, true)), List.of(), Optional.empty());
         }).run("runtime", "stop");
 
         assertThat(result.code()).isZero();
@@ -147,18 +148,32 @@ class DaemonCommandsTest {
     }
 
     @Test
-    void stopWithNothingRunningSaysAlreadyStoppedAndNamesARemovedStaleState() {
-        var result = new CliHarness().stop(request -> new StopResult(STATE, List.of(), List.of(), true)).run("runtime", "stop");
+    void stopWithNothingRunningSaysAlreadyStoppedAndNamesARemovedStaleStateAndWhy() {
+        var result = new CliHarness().stop(request -> new StopResult(STATE, List.of(), List.of(),
+                Optional.of(new StopResult.StaleState(STATE, "The KTX daemon's process 4242 is gone")))).run("runtime", "stop");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).isEqualTo("KTX daemon already stopped\nremoved stale state: /runtime/0.2.0/daemon.json\n");
+        assertThat(result.out()).isEqualTo("KTX daemon already stopped\nremoved stale state: /runtime/0.2.0/daemon.json\n"
+                + "reason: The KTX daemon's process 4242 is gone\n");
+    }
+
+    @Test
+    void stopThatEndedADaemonNoValidRecordNamedSaysWhichStateHidItAndWhy() {
+        Path marker = CliHarness.LAYOUT.daemonStartingPath();
+        var result = new CliHarness().stop(request -> new StopResult(STATE,
+                List.of(new StopResult.Stopped(5151, StopResult.How.TERMINATED, false)), List.of(),
+                Optional.of(new StopResult.StaleState(marker, "A ktx runtime start has not recorded the daemon it launched")))).run("runtime", "stop");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).isEqualTo("Stopped KTX daemon\npid: 5151\nremoved stale state: /runtime/0.2.0/daemon.starting\n"
+                + "reason: A ktx runtime start has not recorded the daemon it launched\n");
     }
 
     @Test
     void stopAllCountsWhatItStoppedAndExitsOneIfAnyStopFailed() {
         var result = new CliHarness().stop(request -> new StopResult(STATE,
                 List.of(new StopResult.Stopped(4242, StopResult.How.SHUTDOWN, true), new StopResult.Stopped(5151, StopResult.How.KILLED, false)),
-                List.of(new StopResult.Failed(6262, "still running after SIGKILL")), false)).run("runtime", "stop", "--all");
+                List.of(new StopResult.Failed(6262, "still running after SIGKILL")), Optional.empty())).run("runtime", "stop", "--all");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("Stopped KTX daemon\npid: 4242\npid: 5151\nstopped: 2\nfailed: 1\n");
@@ -168,7 +183,7 @@ class DaemonCommandsTest {
     @Test
     void stopJsonListsHowEachWent() {
         var result = new CliHarness().stop(request -> new StopResult(STATE,
-                List.of(new StopResult.Stopped(4242, StopResult.How.TERMINATED, true)), List.of(), false)).run("runtime", "stop", "--json");
+                List.of(new StopResult.Stopped(4242, StopResult.How.TERMINATED, true)), List.of(), Optional.empty())).run("runtime", "stop", "--json");
 
         assertThat(result.out()).startsWith("{\n  \"status\": \"stopped\",\n  \"stopped\": [\n    {\n      \"pid\": 4242,\n      \"how\": \"terminated\",");
     }
@@ -190,6 +205,19 @@ class DaemonCommandsTest {
 
         assertThat(result.out()).endsWith("daemon state: stale\ndaemon detail: The KTX daemon's process 4242 is gone\n"
                 + "daemon url: http://127.0.0.1:40123\ndaemon pid: 4242\n");
+    }
+
+    @Test
+    void statusNamesTheDaemonsThatADamagedRecordNoLongerNames() {
+        var unrecorded = new DaemonState.Unrecorded(STATE, STATE, "Daemon state is invalid: Unexpected end-of-input",
+                List.of(new ProcessSnapshot(5151, Optional.of(Instant.parse("2026-05-01T09:59:59Z")),
+                        List.of("/runtime/0.2.0/venv-a/bin/ktx-daemon", "serve-http"), Optional.of("alex"))));
+        var harness = new CliHarness().inspect(() -> new RuntimeStatus.Missing(CliHarness.LAYOUT)).inspectDaemon(() -> unrecorded);
+
+        assertThat(harness.run("runtime", "status").out()).endsWith("daemon state: stale\n"
+                + "daemon detail: Daemon state is invalid: Unexpected end-of-input; a KTX daemon of this runtime runs unrecorded (pid 5151)\n"
+                + "daemon pid: 5151\n");
+        assertThat(harness.run("runtime", "status", "--json").out()).contains("\"state\": \"stale\"").contains("\"pids\": [\n      5151\n    ]");
     }
 
     @Test

@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code daemon.json} (owner-only, replaced atomically), the daemon's directory (owner-only), its ready
- * file and its log.
+ * {@code daemon.json} (owner-only, replaced atomically), the marker of a start that has not recorded its
+ * daemon yet, the daemon's directory (owner-only), its ready file and its log.
  */
 final class JacksonDaemonFiles implements DaemonFiles {
 
@@ -47,6 +48,28 @@ final class JacksonDaemonFiles implements DaemonFiles {
     @Override
     public void deleteState(Path statePath) throws IOException {
         Files.deleteIfExists(statePath);
+    }
+
+    @Override
+    public void markStarting(Path marker) throws IOException {
+        // Empty: its presence is the message. Owner-only like everything else of the daemon's.
+        AtomicFiles.writeOwnerOnly(marker, new byte[0]);
+    }
+
+    @Override
+    public boolean isMarkedStarting(Path marker) {
+        try {
+            Files.readAttributes(marker, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (IOException e) {
+            // Only a sure "nothing there" counts as unmarked: otherwise a daemon may run unrecorded.
+            return !FileAbsence.means(e);
+        }
+    }
+
+    @Override
+    public void unmarkStarting(Path marker) throws IOException {
+        Files.deleteIfExists(marker);
     }
 
     @Override

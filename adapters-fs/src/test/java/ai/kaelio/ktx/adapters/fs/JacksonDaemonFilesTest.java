@@ -96,6 +96,36 @@ class JacksonDaemonFilesTest {
     }
 
     @Test
+    void aStartsMarkerIsAnOwnerOnlyFileThatCanBeRemovedTwice() throws Exception {
+        Path marker = dir.resolve("daemon.starting");
+        assertThat(files.isMarkedStarting(marker)).isFalse();
+
+        files.markStarting(marker);
+
+        assertThat(files.isMarkedStarting(marker)).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marker))).isEqualTo("rw-------");
+        files.unmarkStarting(marker);
+        files.unmarkStarting(marker);
+        assertThat(files.isMarkedStarting(marker)).isFalse();
+    }
+
+    @Test
+    void aMarkerUnderAFileIsNotThereButOneThatCannotBeLookedAtMightBe() throws Exception {
+        Path root = Files.writeString(dir.resolve("root"), "a file");
+        assertThat(files.isMarkedStarting(root.resolve("0.1.0/daemon.starting"))).isFalse();
+
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            // As root, permissions do not stop anyone: then the marker is simply not there.
+            boolean blind = !Files.isReadable(locked);
+            assertThat(files.isMarkedStarting(locked.resolve("daemon.starting"))).isEqualTo(blind);
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void deletingAMissingStateIsFine() throws Exception {
         Path state = dir.resolve("daemon.json");
         files.writeState(state, record());

@@ -146,12 +146,16 @@ class ProcessHandleDaemonProcessesTest {
         ProcessSnapshot spawned = processes.spawn(new DaemonProcesses.Launch(ProcessFixtures.realPython(), daemon,
                 List.of("serve-http", "--port", "0"), log, TOKEN));
         started.add(spawned.pid());
+        // What a search of the process table for an unrecorded daemon relies on, from the spawn on.
+        assertThat(spawned.isKtxDaemonLaunchedFrom(dir)).as("while the runtime's Python detaches it").isTrue();
         processes.release(spawned);
         awaitFile(seen);
 
         ProcessSnapshot running = snapshotOf(spawned.pid());
         assertThat(running.isSameProcessAs(spawned)).as("the launcher became the daemon in place").isTrue();
         assertThat(running.isKtxDaemon()).isTrue();
+        assertThat(running.isKtxDaemonLaunchedFrom(dir)).as("as the system shows the daemon").isTrue();
+        assertThat(running.isKtxDaemonLaunchedFrom(daemonDir)).isFalse();
         assertThat(String.join(" ", running.command())).doesNotContain(TOKEN);
         assertThat(Files.readAllLines(seen)).containsExactly(
                 "token=" + TOKEN, "stdin=", "cwd=" + daemonDir.toRealPath());

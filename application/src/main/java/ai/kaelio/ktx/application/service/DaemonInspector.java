@@ -6,7 +6,9 @@ import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import ai.kaelio.ktx.domain.RuntimeLayout;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,16 @@ import java.util.Optional;
  * process started, so status, prune and install can afford it. "Running" means the recorded process is
  * alive and is the daemon (same start instant, a {@code ktx-daemon serve-http} command line); whether it
  * answers is for start and doctor to ask.
+ *
+ * <p>Without a valid record, "nothing recorded" must not be read as "nothing runs": when {@code daemon.json}
+ * is damaged, or a start left its marker (it is under way, or was killed before recording its daemon), the
+ * process table is searched for daemons launched from the version's directory. Only then: with neither
+ * file there, which is status's everyday case, the table is not read.
  */
 public final class DaemonInspector {
+
+    static final String START_NOT_RECORDED =
+            "A ktx runtime start has not recorded the daemon it launched (the start is still under way, or was interrupted)";
 
     private final RuntimeLayout layout;
     private final DaemonFiles files;
@@ -29,16 +39,21 @@ public final class DaemonInspector {
 
     /** This CLI version's daemon. */
     public DaemonState inspect() {
-        return inspect(layout.daemonStatePath());
+        return inspect(layout.cliVersion().value());
     }
 
-    public DaemonState inspect(Path statePath) {
+    /** The daemon of any version under this root (prune asks about the others). */
+    public DaemonState inspect(String version) {
+        Path statePath = layout.daemonStatePath(version);
         DaemonFiles.StateRead read = files.readState(statePath);
         if (read instanceof DaemonFiles.Absent) {
-            return new DaemonState.Stopped(statePath);
+            Path marker = layout.daemonStartingPath(version);
+            return files.isMarkedStarting(marker)
+                    ? unrecorded(statePath, marker, START_NOT_RECORDED, version)
+                    : new DaemonState.Stopped(statePath);
         }
         if (read instanceof DaemonFiles.Invalid invalid) {
-            return new DaemonState.Stale(statePath, Optional.empty(), "Daemon state is invalid: " + invalid.reason());
+            return unrecorded(statePath, statePath, "Daemon state is invalid: " + invalid.reason(), version);
         }
         DaemonRecord record = ((DaemonFiles.Present) read).record();
         Optional<ProcessSnapshot> process = processes.find(record.pid());
@@ -51,6 +66,29 @@ public final class DaemonInspector {
                     "Process " + record.pid() + " is no longer the KTX daemon (its pid was reused)");
         }
         return new DaemonState.Running(statePath, record);
+    }
+
+    private DaemonState unrecorded(Path statePath, Path stateFile, String reason, String version) {
+        Path versionDir = layout.versionDir(version);
+        List<ProcessSnapshot> launchedHere = runningDaemons().stream()
+                .filter(process -> process.isKtxDaemonLaunchedFrom(versionDir))
+                .toList();
+        return new DaemonState.Unrecorded(statePath, stateFile, reason, launchedHere);
+    }
+
+    /** Every live {@code ktx-daemon serve-http} of this user, of any version or root, recorded or not. */
+    List<ProcessSnapshot> runningDaemons() {
+        return processes.listOwn().stream().filter(ProcessSnapshot::isKtxDaemon).toList();
+    }
+
+    /**
+     * Removes this version's daemon state: {@code daemon.json} and a start's marker. Both, always: a marker
+     * left beside a record (ktx killed between writing the one and removing the other) would otherwise
+     * outlive the record and describe a start that is long over.
+     */
+    void forget() throws IOException {
+        files.deleteState(layout.daemonStatePath());
+        files.unmarkStarting(layout.daemonStartingPath());
     }
 
     /** The recorded daemon's process, looked up again now, if it still is that daemon. */

@@ -20,7 +20,9 @@ import java.util.Optional;
  * Starts one daemon from an installed runtime and sees it through to healthy: a fresh token, a detached
  * process bound by the daemon itself to a port of the system's choosing on 127.0.0.1, the ready file,
  * an authenticated health answer, and only then {@code daemon.json}, written last. Whatever goes wrong
- * on the way ends the new process (it is ours: we just spawned it) and quotes the end of its log.
+ * on the way ends the new process (it is ours: we just spawned it) and quotes the end of its log. From
+ * before the spawn until the record is written (or the process ended) the start's marker is there, so
+ * there is no moment at which a daemon runs that neither file reveals.
  */
 final class DaemonLauncher {
 
@@ -55,21 +57,30 @@ final class DaemonLauncher {
                 "--host", HOST,
                 "--port", "0",
                 "--log-file", layout.daemonLogPath().toString());
-        ProcessSnapshot child = processes.spawn(new DaemonProcesses.Launch(
-                manifest.python().executable(), manifest.python().daemonExecutable(), arguments, layout.daemonLogPath(), token));
-        Attempt attempt;
-        boolean committed = false;
+        // Before the spawn: the daemon is recorded only once it answers, and a kill -9 of ktx meanwhile runs
+        // no clean-up. With this marker left behind, status, stop, start and install look for the daemon
+        // among the processes instead of taking the missing record for "nothing runs".
+        files.markStarting(layout.daemonStartingPath());
+        Optional<ProcessSnapshot> child = Optional.empty();
+        Attempt attempt = null;
+        boolean settled = false;
         try {
-            attempt = await(child, token, manifest, wanted);
+            child = Optional.of(processes.spawn(new DaemonProcesses.Launch(manifest.python().executable(),
+                    manifest.python().daemonExecutable(), arguments, layout.daemonLogPath(), token)));
+            attempt = await(child.get(), token, manifest, wanted);
             if (attempt instanceof Up up) {
                 files.writeState(layout.daemonStatePath(), up.record());
-                processes.release(child);
-                committed = true;
+                processes.release(child.get());
+                settled = true;
             }
         } finally {
-            if (!committed) {
+            if (!settled) {
                 // Failed, interrupted or broken: a daemon that nothing records must not be left running.
-                stopper.end(child);
+                settled = child.isEmpty() || stopper.end(child.get());
+            }
+            // A daemon that outlived even SIGKILL keeps the marker, which keeps it in sight.
+            if (settled) {
+                files.unmarkStarting(layout.daemonStartingPath());
             }
         }
         if (attempt instanceof Up up) {

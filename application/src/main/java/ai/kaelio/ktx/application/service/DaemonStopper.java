@@ -5,6 +5,7 @@ import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.domain.DaemonEndpoint;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,12 +42,34 @@ final class DaemonStopper {
         return Optional.empty();
     }
 
-    /** For a daemon that never became ready: no one to ask, so SIGTERM briefly, then SIGKILL. */
-    void end(ProcessSnapshot process) throws InterruptedException {
-        processes.terminate(process);
-        if (!processes.awaitExit(process, timeouts.terminate())) {
-            processes.kill(process);
-            processes.awaitExit(process, timeouts.kill());
+    /**
+     * Stops daemons found in the process table rather than recorded ({@code stop --all}, or a daemon whose
+     * record is damaged or was never written): their token is unknown, so SIGTERM, then SIGKILL. Each one
+     * goes to {@code stopped} (as not recorded) or to {@code failed} with the reason.
+     */
+    void stopUnrecorded(List<ProcessSnapshot> found, List<StopResult.Stopped> stopped, List<StopResult.Failed> failed)
+            throws InterruptedException {
+        for (ProcessSnapshot process : found) {
+            if (process.startedAt().isEmpty()) {
+                failed.add(new StopResult.Failed(process.pid(), "its start time is unknown, so it cannot be told from a reused pid"));
+                continue;
+            }
+            Optional<StopResult.How> how = stop(process, Optional.empty());
+            if (how.isPresent()) {
+                stopped.add(new StopResult.Stopped(process.pid(), how.get(), false));
+            } else {
+                failed.add(new StopResult.Failed(process.pid(), "still running after SIGKILL"));
+            }
         }
+    }
+
+    /** For a daemon that never became ready: no one to ask, so SIGTERM briefly, then SIGKILL. True once it is gone. */
+    boolean end(ProcessSnapshot process) throws InterruptedException {
+        processes.terminate(process);
+        if (processes.awaitExit(process, timeouts.terminate())) {
+            return true;
+        }
+        processes.kill(process);
+        return processes.awaitExit(process, timeouts.kill());
     }
 }

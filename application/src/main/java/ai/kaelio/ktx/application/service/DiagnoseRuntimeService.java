@@ -153,8 +153,8 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         if (state instanceof DaemonState.Stopped) {
             return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
         }
-        if (state instanceof DaemonState.Stale stale) {
-            return DoctorCheck.warn("daemon", label, stale.detail() + STALE_ADVICE);
+        if (state.kind() == DaemonState.Kind.STALE) {
+            return DoctorCheck.warn("daemon", label, state.detail() + STALE_ADVICE);
         }
         DaemonRecord daemon = ((DaemonState.Running) state).daemon();
         DaemonClient.Health health = client.health(daemon.endpoint());

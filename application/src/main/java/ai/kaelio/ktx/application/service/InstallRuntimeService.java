@@ -8,7 +8,6 @@ import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
-import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstallStep;
@@ -20,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The install algorithm (contract section 4). Its one rule: a runtime that works keeps working until
@@ -92,9 +92,10 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
                 return new InstallResult.AlreadyReady(layout, current.manifest().orElseThrow());
             }
             // The environment it runs from would be removed under it. Start spawns daemons only under this
-            // lock, so none can appear while we build.
-            if (daemons.inspect() instanceof DaemonState.Running running) {
-                return new InstallResult.Refused(daemonRunning(running.daemon().pid()));
+            // lock, so none can appear while we build. A daemon counts whether or not a valid record names it.
+            List<Long> daemonPids = daemons.inspect().runningPids();
+            if (!daemonPids.isEmpty()) {
+                return new InstallResult.Refused(daemonRunning(daemonPids));
             }
             return provision(request, asset, current, provisioner);
         }
@@ -172,9 +173,9 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         }
     }
 
-    static String daemonRunning(long pid) {
-        return "The KTX daemon (pid " + pid + ") runs from this runtime, which a reinstall would remove."
-                + " Stop it first: ktx runtime stop";
+    static String daemonRunning(List<Long> pids) {
+        return "The KTX daemon (pid " + pids.stream().map(String::valueOf).collect(Collectors.joining(", pid "))
+                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop";
     }
 
     private static boolean isReusable(RuntimeStatus status, InstallRequest request) {

@@ -6,7 +6,6 @@ import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.domain.CliVersion;
-import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.PruneResult;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
@@ -82,7 +81,8 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
                     return kept(directory, "changed while pruning");
                 }
                 // A daemon is started and recorded under this same lock, so none can appear before we delete.
-                if (daemons.inspect(layout.daemonStatePath(version)) instanceof DaemonState.Running) {
+                // One that no valid record names (damaged record, start cut short) counts too.
+                if (!daemons.inspect(version).runningPids().isEmpty()) {
                     return kept(directory, DAEMON_RUNNING);
                 }
                 if (dryRun) {

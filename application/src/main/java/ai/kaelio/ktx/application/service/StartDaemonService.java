@@ -6,6 +6,7 @@ import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.StartRequest;
 import ai.kaelio.ktx.application.port.in.StartResult;
+import ai.kaelio.ktx.application.port.in.StopResult;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
@@ -20,6 +21,7 @@ import ai.kaelio.ktx.domain.RuntimeLayout;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -159,7 +161,8 @@ public final class StartDaemonService implements StartDaemonUseCase {
     /**
      * Makes way for a new daemon: a running one is stopped (it was just verified as ours, and the stopper
      * checks again before each signal), then the state goes. A stale state is only removed: whatever
-     * process now has its pid is not ours to signal.
+     * process now has its pid is not ours to signal. Daemons of this runtime that no valid record names
+     * are stopped too: their token is lost, so nothing can use them, and nothing would ever record them.
      */
     private Optional<StartResult> clear(DaemonState state) throws IOException, InterruptedException {
         if (state instanceof DaemonState.Stopped) {
@@ -173,7 +176,16 @@ public final class StartDaemonService implements StartDaemonUseCase {
                         + ")", daemon.log(), files.tail(daemon.log(), DaemonLauncher.LOG_TAIL_LINES)));
             }
         }
-        files.deleteState(state.statePath());
+        if (state instanceof DaemonState.Unrecorded unrecorded) {
+            List<StopResult.Failed> failed = new ArrayList<>();
+            stopper.stopUnrecorded(unrecorded.processes(), new ArrayList<>(), failed);
+            if (!failed.isEmpty()) {
+                StopResult.Failed first = failed.get(0);
+                return Optional.of(new StartResult.Failed("Could not stop the KTX daemon (pid " + first.pid()
+                        + ") that runs from this runtime unrecorded: " + first.reason(), layout.daemonLogPath(), List.of()));
+            }
+        }
+        daemons.forget();
         return Optional.empty();
     }
 }

@@ -4,7 +4,6 @@ import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.StopRequest;
 import ai.kaelio.ktx.application.port.in.StopResult;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
-import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.domain.DaemonRecord;
@@ -20,25 +19,23 @@ import java.util.Set;
 
 /**
  * Stop, under the version's lock: the recorded daemon, verified, is asked to shut down, then terminated,
- * then killed; a stale state is removed without signalling anyone. With {@code all}, every other
- * {@code ktx-daemon serve-http} process of the user is terminated, then killed.
+ * then killed; a stale state is removed without signalling anyone. When no valid record names the
+ * daemon (a damaged {@code daemon.json}, a start cut short), the daemons launched from this runtime that
+ * the process table shows are terminated, then killed, before the state goes. With {@code all}, every
+ * other {@code ktx-daemon serve-http} process of the user is terminated, then killed.
  */
 public final class StopDaemonService implements StopDaemonUseCase {
 
     private final RuntimeLayout layout;
     private final RuntimeLock lock;
     private final DaemonInspector daemons;
-    private final DaemonFiles files;
-    private final DaemonProcesses processes;
     private final DaemonStopper stopper;
 
-    public StopDaemonService(RuntimeLayout layout, RuntimeLock lock, DaemonInspector daemons, DaemonFiles files,
+    public StopDaemonService(RuntimeLayout layout, RuntimeLock lock, DaemonInspector daemons,
             DaemonProcesses processes, DaemonClient client, DaemonTimeouts timeouts) {
         this.layout = layout;
         this.lock = lock;
         this.daemons = daemons;
-        this.files = files;
-        this.processes = processes;
         this.stopper = new DaemonStopper(processes, client, timeouts);
     }
 
@@ -46,52 +43,60 @@ public final class StopDaemonService implements StopDaemonUseCase {
     public StopResult stop(StopRequest request) throws IOException, InterruptedException {
         List<StopResult.Stopped> stopped = new ArrayList<>();
         List<StopResult.Failed> failed = new ArrayList<>();
-        Set<Long> handled = new HashSet<>();
-        boolean staleRemoved = false;
+        Optional<StopResult.StaleState> stale = Optional.empty();
         try (RuntimeLock.Handle held = lock.acquire(layout.lockPath(), "daemon stop",
                 holder -> request.observer().waitingForLock(layout.lockPath(), holder))) {
             DaemonState state = daemons.inspect();
             if (state instanceof DaemonState.Running running) {
-                DaemonRecord daemon = running.daemon();
-                handled.add(daemon.pid());
-                Optional<ProcessSnapshot> process = daemons.ourProcess(daemon);
-                Optional<StopResult.How> how = process.isEmpty()
-                        ? Optional.empty()
-                        : stopper.stop(process.get(), Optional.of(daemon.endpoint()));
-                if (process.isPresent() && how.isEmpty()) {
-                    failed.add(new StopResult.Failed(daemon.pid(), "still running after SIGKILL"));
-                } else {
-                    files.deleteState(state.statePath());
-                    how.ifPresent(value -> stopped.add(new StopResult.Stopped(daemon.pid(), value, true)));
-                    staleRemoved = how.isEmpty();
-                }
+                stale = stopRecorded(running.daemon(), stopped, failed);
+            } else if (state instanceof DaemonState.Unrecorded unrecorded) {
+                stale = stopUnrecorded(unrecorded, stopped, failed);
             } else if (state instanceof DaemonState.Stale) {
-                files.deleteState(state.statePath());
-                staleRemoved = true;
+                daemons.forget();
+                stale = Optional.of(new StopResult.StaleState(state.statePath(), state.detail()));
             }
             if (request.all()) {
-                stopUnrecorded(handled, stopped, failed);
+                // Not twice: a daemon the state named was stopped, or failed to stop, above.
+                Set<Long> handled = new HashSet<>(state.runningPids());
+                List<ProcessSnapshot> others = daemons.runningDaemons().stream()
+                        .filter(process -> !handled.contains(process.pid()))
+                        .toList();
+                stopper.stopUnrecorded(others, stopped, failed);
             }
         }
-        return new StopResult(layout.daemonStatePath(), stopped, failed, staleRemoved);
+        return new StopResult(layout.daemonStatePath(), stopped, failed, stale);
     }
 
-    private void stopUnrecorded(Set<Long> handled, List<StopResult.Stopped> stopped, List<StopResult.Failed> failed)
-            throws InterruptedException {
-        for (ProcessSnapshot process : processes.listOwn()) {
-            if (!process.isKtxDaemon() || !handled.add(process.pid())) {
-                continue;
-            }
-            if (process.startedAt().isEmpty()) {
-                failed.add(new StopResult.Failed(process.pid(), "its start time is unknown, so it cannot be told from a reused pid"));
-                continue;
-            }
-            Optional<StopResult.How> how = stopper.stop(process, Optional.empty());
-            if (how.isPresent()) {
-                stopped.add(new StopResult.Stopped(process.pid(), how.get(), false));
-            } else {
-                failed.add(new StopResult.Failed(process.pid(), "still running after SIGKILL"));
-            }
+    /** The stale state removed, if the daemon was gone before it could be stopped. */
+    private Optional<StopResult.StaleState> stopRecorded(DaemonRecord daemon, List<StopResult.Stopped> stopped,
+            List<StopResult.Failed> failed) throws IOException, InterruptedException {
+        Optional<ProcessSnapshot> process = daemons.ourProcess(daemon);
+        Optional<StopResult.How> how = process.isEmpty()
+                ? Optional.empty()
+                : stopper.stop(process.get(), Optional.of(daemon.endpoint()));
+        if (process.isPresent() && how.isEmpty()) {
+            failed.add(new StopResult.Failed(daemon.pid(), "still running after SIGKILL"));
+            return Optional.empty();
         }
+        daemons.forget();
+        if (how.isPresent()) {
+            stopped.add(new StopResult.Stopped(daemon.pid(), how.get(), true));
+            return Optional.empty();
+        }
+        return Optional.of(new StopResult.StaleState(layout.daemonStatePath(),
+                "The KTX daemon's process " + daemon.pid() + " is gone"));
+    }
+
+    private Optional<StopResult.StaleState> stopUnrecorded(DaemonState.Unrecorded unrecorded,
+            List<StopResult.Stopped> stopped, List<StopResult.Failed> failed) throws IOException, InterruptedException {
+        int failedBefore = failed.size();
+        stopper.stopUnrecorded(unrecorded.processes(), stopped, failed);
+        if (failed.size() > failedBefore) {
+            // Kept: without it, status would no longer search the process table, and install would not
+            // see the survivor and could remove its runtime from under it.
+            return Optional.empty();
+        }
+        daemons.forget();
+        return Optional.of(new StopResult.StaleState(unrecorded.stateFile(), unrecorded.reason()));
     }
 }

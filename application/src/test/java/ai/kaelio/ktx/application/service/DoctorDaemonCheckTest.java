@@ -74,4 +74,18 @@ class DoctorDaemonCheckTest {
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
         assertThat(check.detail()).contains("refuses its recorded token");
     }
+
+    @Test
+    void aDamagedRecordWarnsAsStaleAndNamesTheDaemonStillRunning() throws Exception {
+        ProcessSnapshot daemon = host.runDaemon(runtime.layout().environment("a").daemonPath(), "t", FeatureSet.core(),
+                FakeDaemonHost.Stubbornness.NONE);
+        runtime.daemonFiles().putInvalidState(runtime.layout().daemonStatePath(), "Unexpected end-of-input");
+
+        DoctorCheck check = daemonCheck();
+
+        assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
+        assertThat(check.detail()).startsWith("Daemon state is invalid: Unexpected end-of-input;")
+                .contains("(pid " + daemon.pid() + "); stale:");
+        assertThat(host.signals()).isEmpty();
+    }
 }

@@ -9,6 +9,7 @@ import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,12 @@ class InspectDaemonServiceTest {
     }
 
     @Test
-    void withoutStateTheDaemonIsStopped() {
+    void withoutStateTheDaemonIsStoppedAndTheProcessTableIsNotRead() {
+        host.runDaemon(runtime.layout().environment("a").daemonPath(), "t", FeatureSet.core(), FakeDaemonHost.Stubbornness.NONE);
+
         assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Stopped(statePath));
+        // Status must stay cheap on the common path: only damaged or provisional state makes it look around.
+        assertThat(host.listings()).isZero();
     }
 
     @Test
@@ -71,11 +76,59 @@ class InspectDaemonServiceTest {
     }
 
     @Test
-    void anUnreadableStateIsStale() {
+    void anUnreadableStateWithNoDaemonOfThisRuntimeRunningIsStale() {
         runtime.daemonFiles().putInvalidState(statePath, "missing field 'pid'");
 
         DaemonState state = runtime.daemonStatusService().inspect();
 
-        assertThat(state).isEqualTo(new DaemonState.Stale(statePath, Optional.empty(), "Daemon state is invalid: missing field 'pid'"));
+        assertThat(state).isEqualTo(new DaemonState.Unrecorded(statePath, statePath, "Daemon state is invalid: missing field 'pid'", List.of()));
+        assertThat(state.kind()).isEqualTo(DaemonState.Kind.STALE);
+        assertThat(state.detail()).isEqualTo("Daemon state is invalid: missing field 'pid'");
+        assertThat(state.runningPids()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableStateNamesTheDaemonsLaunchedFromThisRuntimeAndNoOthers() {
+        ProcessSnapshot ours = runDaemonFrom(runtime.layout().environment("a").daemonPath());
+        runDaemonFrom(runtime.layout().versionDir("0.1.9").resolve("venv-b/bin/ktx-daemon"));
+        // A sibling whose name merely starts like this version's directory.
+        runDaemonFrom(Path.of(runtime.layout().versionDir() + "0/venv-c/bin/ktx-daemon"));
+        host.runDaemon("elsewhere", FeatureSet.core(), FakeDaemonHost.Stubbornness.NONE);
+        host.runForeign(FakeDaemonHost.USER, "vim", runtime.layout().environment("a").daemonPath().toString());
+        runtime.daemonFiles().putInvalidState(statePath, "Unexpected end-of-input");
+
+        DaemonState state = runtime.daemonStatusService().inspect();
+
+        assertThat(state).isEqualTo(new DaemonState.Unrecorded(statePath, statePath, "Daemon state is invalid: Unexpected end-of-input", List.of(ours)));
+        assertThat(state.kind()).isEqualTo(DaemonState.Kind.STALE);
+        assertThat(state.detail()).isEqualTo("Daemon state is invalid: Unexpected end-of-input;"
+                + " a KTX daemon of this runtime runs unrecorded (pid " + ours.pid() + ")");
+        assertThat(state.runningPids()).containsExactly(ours.pid());
+        assertThat(host.signals()).isEmpty();
+    }
+
+    @Test
+    void aStartsMarkerWithoutARecordNamesTheDaemonThatStartLeft() {
+        ProcessSnapshot left = runDaemonFrom(runtime.layout().environment("a").daemonPath());
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        DaemonState state = runtime.daemonStatusService().inspect();
+
+        assertThat(state).isEqualTo(new DaemonState.Unrecorded(statePath, runtime.layout().daemonStartingPath(),
+                DaemonInspector.START_NOT_RECORDED, List.of(left)));
+        assertThat(state.detail()).endsWith("(pid " + left.pid() + ")");
+    }
+
+    @Test
+    void aStartsMarkerBesideAValidRecordIsIgnored() {
+        DaemonRecord record = recordedDaemon();
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Running(statePath, record));
+        assertThat(host.listings()).isZero();
+    }
+
+    private ProcessSnapshot runDaemonFrom(Path launcher) {
+        return host.runDaemon(launcher, "lost", FeatureSet.core(), FakeDaemonHost.Stubbornness.NONE);
     }
 }

@@ -10,11 +10,13 @@ import ai.kaelio.ktx.application.port.in.InstallResult;
 import ai.kaelio.ktx.application.port.in.StartRequest;
 import ai.kaelio.ktx.application.port.in.StartResult;
 import ai.kaelio.ktx.application.port.in.StopRequest;
+import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.ProcessSnapshot;
 import org.junit.jupiter.api.Test;
 
 /** A reinstall would remove the environment a running daemon runs from: install refuses and says what to do. */
@@ -74,6 +76,42 @@ class InstallUnderDaemonTest {
     void aDeadDaemonDoesNotBlockAReinstall() throws Exception {
         runtime.installedRuntime("a", FeatureSet.core());
         runtime.daemonHost().crash(startDaemon().pid());
+
+        assertThat(runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced()))
+                .isInstanceOf(InstallResult.Installed.class);
+    }
+
+    @Test
+    void aDaemonWhoseStateWasDamagedStillBlocksAReinstall() throws Exception {
+        EnvironmentLayout environment = runtime.installedRuntime("a", FeatureSet.core());
+        DaemonRecord daemon = startDaemon();
+        runtime.daemonFiles().putInvalidState(runtime.layout().daemonStatePath(), "Unexpected end-of-input");
+
+        InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
+
+        assertThat(result).isEqualTo(new InstallResult.Refused("The KTX daemon (pid " + daemon.pid()
+                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop"));
+        assertThat(runtime.committedManifest().orElseThrow().python().executable()).isEqualTo(environment.pythonPath());
+    }
+
+    @Test
+    void aDaemonLeftByAStartKilledBeforeRecordingItBlocksAReinstall() throws Exception {
+        EnvironmentLayout environment = runtime.installedRuntime("a", FeatureSet.core());
+        ProcessSnapshot left = runtime.daemonHost().runDaemon(environment.daemonPath(), "lost", FeatureSet.core(),
+                FakeDaemonHost.Stubbornness.NONE);
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
+
+        assertThat(result).isEqualTo(new InstallResult.Refused("The KTX daemon (pid " + left.pid()
+                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop"));
+        assertThat(runtime.daemonHost().signals()).isEmpty();
+    }
+
+    @Test
+    void aStartsMarkerWithNoDaemonLeftDoesNotBlockAReinstall() throws Exception {
+        runtime.installedRuntime("a", FeatureSet.core());
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
 
         assertThat(runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced()))
                 .isInstanceOf(InstallResult.Installed.class);

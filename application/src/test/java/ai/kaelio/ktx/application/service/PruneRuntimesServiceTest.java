@@ -72,6 +72,19 @@ class PruneRuntimesServiceTest {
     }
 
     @Test
+    void aVersionWhoseDaemonRunsIsKeptEvenWhenItsRecordIsDamaged() throws IOException {
+        files.directory(root.resolve("0.1.0"));
+        runtime.daemonHost().runDaemon(layout.versionDir("0.1.0").resolve("venv-a/bin/ktx-daemon"), "t", FeatureSet.core(),
+                FakeDaemonHost.Stubbornness.NONE);
+        runtime.daemonFiles().putInvalidState(layout.daemonStatePath("0.1.0"), "Unexpected end-of-input");
+
+        PruneResult result = prune(false);
+
+        assertThat(result.kept()).containsExactly(new PruneResult.Kept(root.resolve("0.1.0"), "daemon running"));
+        assertThat(names(root)).containsExactly("0.1.0");
+    }
+
+    @Test
     void aDryRunListsWhatWouldGoAndDeletesNothing() throws IOException {
         files.directory(root.resolve("0.1.0")).directory(root.resolve("0.1.1-rc.1")).directory(root.resolve("0.2.0"));
 

@@ -13,6 +13,7 @@ import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost.Stubbornness;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.nio.file.Path;
@@ -128,8 +129,90 @@ class StopDaemonServiceTest {
 
         StopResult result = stop(false);
 
-        assertThat(result.staleStateRemoved()).isTrue();
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(result.staleState()).contains(new StopResult.StaleState(statePath, "Daemon state is invalid: not valid JSON"));
         assertThat(runtime.daemonFiles().hasState(statePath)).isFalse();
+    }
+
+    @Test
+    void aDaemonOfThisRuntimeIsStoppedEvenWhenItsStateIsInvalidAndOnlyThen() throws Exception {
+        DaemonRecord daemon = startDaemon();
+        ProcessSnapshot anotherRuntimes = host.runDaemon("theirs", FeatureSet.core(), Stubbornness.NONE);
+        runtime.daemonFiles().putInvalidState(statePath, "Unexpected end-of-input");
+
+        StopResult result = stop(false);
+
+        // Found in the process table, so there is no token to ask it with: SIGTERM.
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(daemon.pid(), StopResult.How.TERMINATED, false));
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.staleState()).contains(new StopResult.StaleState(statePath, "Daemon state is invalid: Unexpected end-of-input"));
+        assertThat(host.isAlive(daemon.pid())).isFalse();
+        assertThat(runtime.daemonFiles().hasState(statePath)).isFalse();
+        assertThat(host.signalsTo(anotherRuntimes.pid())).isEmpty();
+    }
+
+    @Test
+    void anUnrecordedDaemonThatSurvivesKeepsTheDamagedStateSoItStaysInSight() throws Exception {
+        host.spawnedDaemonsAre(Stubbornness.IGNORES_KILL);
+        DaemonRecord daemon = startDaemon();
+        runtime.daemonFiles().putInvalidState(statePath, "Unexpected end-of-input");
+
+        StopResult result = stop(false);
+
+        assertThat(result.failed()).containsExactly(new StopResult.Failed(daemon.pid(), "still running after SIGKILL"));
+        assertThat(result.staleStateRemoved()).isFalse();
+        assertThat(runtime.daemonFiles().hasState(statePath)).isTrue();
+        assertThat(runtime.daemonStatusService().inspect().runningPids()).containsExactly(daemon.pid());
+    }
+
+    @Test
+    void allStopsAnUnrecordedDaemonOfThisRuntimeOnce() throws Exception {
+        DaemonRecord daemon = startDaemon();
+        runtime.daemonFiles().putInvalidState(statePath, "Unexpected end-of-input");
+
+        StopResult result = stop(true);
+
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(daemon.pid(), StopResult.How.TERMINATED, false));
+        assertThat(host.signalsTo(daemon.pid())).containsExactly("SIGTERM " + daemon.pid());
+    }
+
+    @Test
+    void aDaemonLeftByAStartKilledBeforeRecordingItIsStoppedAndTheMarkerRemoved() throws Exception {
+        Path marker = runtime.layout().daemonStartingPath();
+        ProcessSnapshot left = host.runDaemon(runtime.layout().environment("a").daemonPath(), "lost", FeatureSet.core(), Stubbornness.NONE);
+        runtime.daemonFiles().markStarting(marker);
+
+        StopResult result = stop(false);
+
+        assertThat(result.stopped()).containsExactly(new StopResult.Stopped(left.pid(), StopResult.How.TERMINATED, false));
+        assertThat(result.staleState()).contains(new StopResult.StaleState(marker, DaemonInspector.START_NOT_RECORDED));
+        assertThat(host.isAlive(left.pid())).isFalse();
+        assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
+        assertThat(runtime.daemonStatusService().inspect().kind()).isEqualTo(DaemonState.Kind.STOPPED);
+    }
+
+    @Test
+    void aStartsMarkerWithNothingRunningIsRemovedWithoutSignals() throws Exception {
+        Path marker = runtime.layout().daemonStartingPath();
+        runtime.daemonFiles().markStarting(marker);
+
+        StopResult result = stop(false);
+
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(result.staleState()).contains(new StopResult.StaleState(marker, DaemonInspector.START_NOT_RECORDED));
+        assertThat(host.signals()).isEmpty();
+        assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
+    }
+
+    @Test
+    void stoppingARecordedDaemonAlsoRemovesAMarkerLeftBesideItsRecord() throws Exception {
+        startDaemon();
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        stop(false);
+
+        assertThat(runtime.daemonFiles().isMarkedStarting(runtime.layout().daemonStartingPath())).isFalse();
+        assertThat(runtime.daemonStatusService().inspect().kind()).isEqualTo(DaemonState.Kind.STOPPED);
     }
 
     @Test

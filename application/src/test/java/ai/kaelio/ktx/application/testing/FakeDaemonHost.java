@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A process table and the daemons in it, behind both ports that reach them: processes (find, spawn,
@@ -42,6 +43,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     private Behaviour behaviour = Behaviour.HEALTHY;
     private Stubbornness spawnedStubbornness = Stubbornness.NONE;
     private String version = "0.1.0";
+    private Consumer<ProcessSnapshot> whileComingUp = process -> { };
+    private int listings;
 
     public FakeDaemonHost(InMemoryDaemonFiles files) {
         this.files = files;
@@ -68,6 +71,17 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
         return this;
     }
 
+    /** Runs right after a spawn, while the new daemon comes up and before start has recorded it. */
+    public synchronized FakeDaemonHost whileComingUp(Consumer<ProcessSnapshot> hook) {
+        whileComingUp = hook;
+        return this;
+    }
+
+    /** How often the whole process table was read. */
+    public synchronized int listings() {
+        return listings;
+    }
+
     public synchronized FakeDaemonHost daemonVersion(String value) {
         version = value;
         return this;
@@ -80,7 +94,12 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
 
     /** A ktx daemon started some other way (another ktx, another root), listening with this token. */
     public synchronized ProcessSnapshot runDaemon(String token, FeatureSet features, Stubbornness stubbornness) {
-        Proc proc = add(USER, List.of("/usr/bin/python3", "/elsewhere/venv/bin/ktx-daemon", "serve-http"));
+        return runDaemon(Path.of("/elsewhere/venv/bin/ktx-daemon"), token, features, stubbornness);
+    }
+
+    /** A ktx daemon run by {@code launcher}, e.g. one of this runtime's that nothing recorded. */
+    public synchronized ProcessSnapshot runDaemon(Path launcher, String token, FeatureSet features, Stubbornness stubbornness) {
+        Proc proc = add(USER, List.of("/usr/bin/python3", launcher.toString(), "serve-http"));
         proc.token = token;
         proc.port = nextPort++;
         proc.version = version;
@@ -161,6 +180,7 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
 
     @Override
     public synchronized List<ProcessSnapshot> listOwn() {
+        listings++;
         return table.values().stream()
                 .filter(proc -> proc.alive && proc.snapshot.user().equals(Optional.of(USER)))
                 .map(proc -> proc.snapshot)
@@ -190,6 +210,7 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
             case NEVER_READY -> files.appendLog(launch.log(), "importing numpy…");
             default -> files.announce(readyFile, new DaemonFiles.ReadyFile(proc.snapshot.pid(), "127.0.0.1", proc.port, version));
         }
+        whileComingUp.accept(proc.snapshot);
         return proc.snapshot;
     }
 

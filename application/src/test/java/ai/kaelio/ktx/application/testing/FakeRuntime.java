@@ -155,7 +155,7 @@ public final class FakeRuntime {
     }
 
     public StopDaemonService stopService() {
-        return new StopDaemonService(layout, lock, daemonInspector(), daemonFiles, daemonHost, daemonHost, daemonTimeouts);
+        return new StopDaemonService(layout, lock, daemonInspector(), daemonHost, daemonHost, daemonTimeouts);
     }
 
     /** What {@code daemon.json} would say about a daemon process listening on {@code port} with {@code token}. */

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Daemon state, ready files and logs in maps keyed by normalised path. A write replaces a state at once. */
 public final class InMemoryDaemonFiles implements DaemonFiles {
@@ -17,6 +19,7 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     private final Map<Path, ReadyFile> readyFiles = new HashMap<>();
     private final Map<Path, List<String>> logs = new HashMap<>();
     private final List<Path> preparedRuns = new ArrayList<>();
+    private final Set<Path> startingMarkers = new HashSet<>();
     private IOException writeFailure;
 
     public synchronized InMemoryDaemonFiles putState(Path statePath, DaemonRecord record) {
@@ -72,6 +75,21 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     @Override
     public synchronized void deleteState(Path statePath) {
         states.remove(statePath.normalize());
+    }
+
+    @Override
+    public synchronized void markStarting(Path marker) {
+        startingMarkers.add(marker.normalize());
+    }
+
+    @Override
+    public synchronized boolean isMarkedStarting(Path marker) {
+        return startingMarkers.contains(marker.normalize());
+    }
+
+    @Override
+    public synchronized void unmarkStarting(Path marker) {
+        startingMarkers.remove(marker.normalize());
     }
 
     @Override

@@ -22,6 +22,19 @@ public interface DaemonFiles {
     void deleteState(Path statePath) throws IOException;
 
     /**
+     * Leaves the marker of a start whose daemon is not in {@code daemon.json} yet. Written before the
+     * spawn and removed only once the record is written or the daemon ended, so a ktx killed at any moment
+     * of a start leaves one or the other. Holds nothing: where it is, it says "look for the daemon".
+     */
+    void markStarting(Path marker) throws IOException;
+
+    /** Whether a start's marker is there; true also when that cannot be told, since a daemon may run. */
+    boolean isMarkedStarting(Path marker);
+
+    /** Removes the marker if it is there. */
+    void unmarkStarting(Path marker) throws IOException;
+
+    /**
      * Gets a run ready: the daemon's directory exists and only the owner may enter it, no ready file is
      * left from an earlier run, and the log is a new, empty, owner-only file.
      */

@@ -1,0 +1,158 @@
+package ai.kaelio.ktx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kaelio.ktx.application.testing.ProcessWaits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real daemon that {@code daemon.json} does not describe: the file was damaged while the daemon ran, or
+ * {@code start} was killed after spawning the daemon and before recording it. Status, install and stop
+ * must still see it; none may take "no valid record" for "nothing runs".
+ */
+class DaemonStateFaultIT {
+
+    /** A start that is killed too early or too late (not in the ~0.3 s the daemon takes to answer) is tried again. */
+    private static final int KILL_ATTEMPTS = 5;
+
+    @TempDir
+    static Path shared;
+
+    private static Path root;
+    private static KtxRun ktx;
+
+    @BeforeAll
+    static void installOnce() throws Exception {
+        root = shared.resolve("root");
+        ktx = KtxRun.against(root);
+        ktx.run("runtime", "install").succeeds();
+    }
+
+    @AfterEach
+    void endDaemons() throws Exception {
+        Daemons.endAllUnder(shared);
+        Files.deleteIfExists(statePath());
+        Files.deleteIfExists(startingPath());
+    }
+
+    @AfterAll
+    static void endDaemonsLeft() throws Exception {
+        Daemons.endAllUnder(shared);
+    }
+
+    private static Path versionDir() {
+        return root.resolve(Distribution.version().value());
+    }
+
+    private static Path statePath() {
+        return versionDir().resolve("daemon.json");
+    }
+
+    private static Path startingPath() {
+        return versionDir().resolve("daemon.starting");
+    }
+
+    @Test
+    void aDaemonJsonDamagedWhileTheDaemonRunsNeitherHidesItFromStopNorLetsInstallRemoveItsRuntime() throws Exception {
+        FaultTally tally = new FaultTally("damaged-daemon-json");
+        long pid = Long.parseLong(ktx.run("runtime", "start", "--no-input").succeeds().line("pid: "));
+        // What `echo '{"pid":' > daemon.json` leaves.
+        Files.writeString(statePath(), "{\"pid\":\n");
+
+        var status = ktx.run("runtime", "status").succeeds();
+        assertThat(status.line("daemon state: ")).isEqualTo("stale");
+        assertThat(status.line("daemon detail: ")).startsWith("Daemon state is invalid: ").contains("pid " + pid);
+        assertThat(status.line("daemon pid: ")).isEqualTo(String.valueOf(pid));
+        assertThat(ktx.run("runtime", "doctor").out()).contains("WARN KTX daemon: Daemon state is invalid: ");
+
+        String python = status.line("python: ");
+        var refused = ktx.run("runtime", "install", "--force").exits(1);
+        assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + pid + ") runs from this runtime, which a"
+                + " reinstall would remove. Stop it first: ktx runtime stop\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
+        assertThat(Daemons.isRunning(pid)).isTrue();
+
+        var stop = ktx.run("runtime", "stop").succeeds();
+
+        assertThat(stop.out()).startsWith("Stopped KTX daemon\npid: " + pid + "\nremoved stale state: " + statePath()
+                + "\nreason: Daemon state is invalid: ");
+        assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(10))).isTrue();
+        assertThat(statePath()).doesNotExist();
+        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+        tally.record("status stale naming the pid, install --force refused, stop ended the daemon");
+        tally.publish();
+    }
+
+    @Test
+    void aStartKilledBeforeItRecordedTheDaemonLeavesItVisibleToStatusInstallAndStop() throws Exception {
+        FaultTally tally = new FaultTally("kill-9-daemon-start");
+        KilledStart killed = killStartWhileTheDaemonComesUp();
+        long orphan = killed.daemonPid();
+        assertThat(statePath()).doesNotExist();
+
+        var status = ktx.run("runtime", "status").succeeds();
+        assertThat(status.line("daemon state: ")).isEqualTo("stale");
+        assertThat(status.line("daemon detail: ")).contains("pid " + orphan);
+
+        var refused = ktx.run("runtime", "install", "--force").exits(1);
+        assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + orphan + ") runs from this runtime, which a"
+                + " reinstall would remove. Stop it first: ktx runtime stop\n");
+        assertThat(Daemons.isRunning(orphan)).isTrue();
+
+        var stop = ktx.run("runtime", "stop").succeeds();
+
+        assertThat(stop.out()).startsWith("Stopped KTX daemon\npid: " + orphan + "\nremoved stale state: " + startingPath() + "\n");
+        assertThat(ProcessWaits.awaitEnded(orphan, Duration.ofSeconds(10))).isTrue();
+        assertThat(startingPath()).doesNotExist();
+        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+        tally.record("JVM killed while its daemon came up (on attempt " + killed.attempt() + "); status stale"
+                + " naming the pid, install --force refused, stop ended it");
+        tally.publish();
+    }
+
+    /**
+     * kill -9 of the ktx JVM alone (not its group: the daemon is a child that would die with it) as soon as
+     * the daemon's process exists, which is before it answers its health check and so before daemon.json.
+     * A kill that landed too late (the daemon was already recorded) is retried.
+     */
+    private static KilledStart killStartWhileTheDaemonComesUp() throws Exception {
+        for (int attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
+            KtxRun.Started start = ktx.start("runtime", "start", "--no-input");
+            Optional<ProcessHandle> daemon = awaitDaemonUnder(root, Duration.ofSeconds(60));
+            Faults.kill(start.process().pid());
+            start.process().waitFor();
+            if (daemon.isPresent() && daemon.get().isAlive() && Files.notExists(statePath())) {
+                return new KilledStart(daemon.get().pid(), attempt + 1);
+            }
+            Daemons.endAllUnder(root);
+            ktx.run("runtime", "stop").succeeds();
+        }
+        throw new AssertionError("no kill landed between spawning the daemon and recording it in " + KILL_ATTEMPTS + " attempts");
+    }
+
+    private record KilledStart(long daemonPid, int attempt) {
+    }
+
+    private static Optional<ProcessHandle> awaitDaemonUnder(Path path, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> daemons = Daemons.daemonsUnder(path);
+            if (!daemons.isEmpty()) {
+                return Optional.of(daemons.get(0));
+            }
+            Thread.sleep(5);
+        }
+        return Optional.empty();
+    }
+}
