@@ -73,12 +73,20 @@ class InstallIT {
     @Test
     void failedReinstallLeavesThePreviousRuntimeReadyAndWorking() throws Exception {
         KtxRun ktx = KtxRun.against(dir.resolve("root"));
-        String python = ktx.run("runtime", "install").succeeds().line("python: ");
+        var installed = ktx.run("runtime", "install").succeeds();
+        String python = installed.line("python: ");
+        Path installLog = Path.of(installed.line("install log: "));
+        String logBefore = Files.readString(installLog);
         Path uv = KtxRun.standInUv(dir.resolve("failing-uv"), true);
 
         var failed = ktx.env("KTX_UV", uv.toString()).run("runtime", "install", "--force", "--provisioner", "uv").exits(1);
 
         assertThat(failed.problem()).startsWith("Python runtime install failed. Install log: ").contains("bad python");
+        Path failedLog = Path.of(failed.problem().lines().findFirst().orElseThrow()
+                .substring("Python runtime install failed. Install log: ".length()));
+        assertThat(failedLog.getFileName().toString()).as("the failed attempt's own log").matches("install-.+\\.log");
+        assertThat(failedLog).content().contains("$ " + uv + " venv ").contains("bad python");
+        assertThat(installLog).as("the runtime in use keeps its log").hasContent(logBefore);
         var status = ktx.env("KTX_UV", null).run("runtime", "status").succeeds();
         assertThat(status.line("status: ")).isEqualTo("ready");
         assertThat(status.line("python: ")).isEqualTo(python);
