@@ -97,6 +97,33 @@ class InstallIT {
     }
 
     @Test
+    void aRuntimeRootWhoseDaemonLauncherTheShellWouldBreakIsRefusedWithItsFixAndNeverCalledReady() throws Exception {
+        Path root = dir.resolve("D sp $HOME x");
+        Path versionDir = root.resolve(Distribution.version().value());
+        KtxRun ktx = KtxRun.against(root);
+
+        var refused = ktx.run("runtime", "install").exits(1);
+
+        assertThat(refused.problem()).isEqualTo("Cannot install under " + versionDir + ": its path has a space, so pip's"
+                + " ktx-daemon launcher would start through /bin/sh, which reads the $ in it as shell syntax; choose a"
+                + " runtime root without $, \", ` or \\ (set KTX_RUNTIME_ROOT).\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
+
+        // A provisioner that gets as far as writing such a launcher (this stand-in installs with pip) is caught by running it.
+        Path uv = KtxRun.standInUv(dir.resolve("uv-bin"), false);
+        var caught = ktx.env("KTX_UV", uv.toString()).run("runtime", "install", "--provisioner", "uv").exits(1);
+
+        assertThat(caught.problem()).startsWith("The ktx-daemon launcher " + versionDir.resolve("venv-"))
+                .contains(" does not start: it starts through /bin/sh, which reads the $ in its path as shell syntax;")
+                .endsWith("(set KTX_RUNTIME_ROOT).\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
+        try (var entries = Files.list(versionDir)) {
+            assertThat(entries.map(path -> path.getFileName().toString())).as("nothing of either attempt is left")
+                    .noneMatch(name -> name.startsWith("venv-") || name.startsWith("install"));
+        }
+    }
+
+    @Test
     void uvProvisionerRunsUvVersionVenvAndPipInstallInOrder() throws Exception {
         Path uv = KtxRun.standInUv(dir.resolve("uv-bin"), false);
         var installed = KtxRun.against(dir.resolve("root")).prependPath(uv.getParent()).run("runtime", "install", "--json").succeeds();

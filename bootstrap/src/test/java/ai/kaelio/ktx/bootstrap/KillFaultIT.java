@@ -103,9 +103,12 @@ class KillFaultIT {
             return "before the first command";
         }
         String last = commands.get(commands.size() - 1);
+        boolean finished = text.strip().substring(text.strip().lastIndexOf('\n') + 1).startsWith("# exit 0 ");
+        if (last.endsWith("/ktx-daemon --version")) {
+            return finished ? "after checking the daemon's launcher" : "while checking the daemon's launcher";
+        }
         if (last.contains(" install ")) {
-            String lastLine = text.strip().substring(text.strip().lastIndexOf('\n') + 1);
-            return lastLine.startsWith("# exit 0 ") ? "after installing packages" : "while installing packages";
+            return finished ? "after installing packages" : "while installing packages";
         }
         return last.contains(" -m venv") ? "while creating the environment" : "while probing the interpreter";
     }
