@@ -73,18 +73,53 @@ class InstallIT {
     @Test
     void failedReinstallLeavesThePreviousRuntimeReadyAndWorking() throws Exception {
         KtxRun ktx = KtxRun.against(dir.resolve("root"));
-        String python = ktx.run("runtime", "install").succeeds().line("python: ");
+        var installed = ktx.run("runtime", "install").succeeds();
+        String python = installed.line("python: ");
+        Path installLog = Path.of(installed.line("install log: "));
+        String logBefore = Files.readString(installLog);
         Path uv = KtxRun.standInUv(dir.resolve("failing-uv"), true);
 
         var failed = ktx.env("KTX_UV", uv.toString()).run("runtime", "install", "--force", "--provisioner", "uv").exits(1);
 
         assertThat(failed.problem()).startsWith("Python runtime install failed. Install log: ").contains("bad python");
+        Path failedLog = Path.of(failed.problem().lines().findFirst().orElseThrow()
+                .substring("Python runtime install failed. Install log: ".length()));
+        assertThat(failedLog.getFileName().toString()).as("the failed attempt's own log").matches("install-.+\\.log");
+        assertThat(failedLog).content().contains("$ " + uv + " venv ").contains("bad python");
+        assertThat(installLog).as("the runtime in use keeps its log").hasContent(logBefore);
         var status = ktx.env("KTX_UV", null).run("runtime", "status").succeeds();
         assertThat(status.line("status: ")).isEqualTo("ready");
         assertThat(status.line("python: ")).isEqualTo(python);
         assertThat(runProcess(python, "-c", "import kaelio_ktx; print('still works')")).contains("still works");
         try (var entries = Files.list(dir.resolve("root").resolve(Distribution.version().value()))) {
             assertThat(entries.filter(path -> path.getFileName().toString().startsWith("venv-"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRuntimeRootWhoseDaemonLauncherTheShellWouldBreakIsRefusedWithItsFixAndNeverCalledReady() throws Exception {
+        Path root = dir.resolve("D sp $HOME x");
+        Path versionDir = root.resolve(Distribution.version().value());
+        KtxRun ktx = KtxRun.against(root);
+
+        var refused = ktx.run("runtime", "install").exits(1);
+
+        assertThat(refused.problem()).isEqualTo("Cannot install under " + versionDir + ": its path has a space, so pip's"
+                + " ktx-daemon launcher would start through /bin/sh, which reads the $ in it as shell syntax; choose a"
+                + " runtime root without $, \", ` or \\ (set KTX_RUNTIME_ROOT).\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
+
+        // A provisioner that gets as far as writing such a launcher (this stand-in installs with pip) is caught by running it.
+        Path uv = KtxRun.standInUv(dir.resolve("uv-bin"), false);
+        var caught = ktx.env("KTX_UV", uv.toString()).run("runtime", "install", "--provisioner", "uv").exits(1);
+
+        assertThat(caught.problem()).startsWith("The ktx-daemon launcher " + versionDir.resolve("venv-"))
+                .contains(" does not start: it starts through /bin/sh, which reads the $ in its path as shell syntax;")
+                .endsWith("(set KTX_RUNTIME_ROOT).\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
+        try (var entries = Files.list(versionDir)) {
+            assertThat(entries.map(path -> path.getFileName().toString())).as("nothing of either attempt is left")
+                    .noneMatch(name -> name.startsWith("venv-") || name.startsWith("install"));
         }
     }
 

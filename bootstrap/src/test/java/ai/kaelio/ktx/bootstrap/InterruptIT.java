@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C during an install, in terminal mode and in the shell: ktx cancels cleanly and leaves nothing behind. */
+/**
+ * Ctrl-C during an install, in terminal mode and in the shell: ktx cancels cleanly and leaves nothing behind.
+ * SIGTERM to ktx's whole process group: ktx says it was terminated, not that a provisioner step failed.
+ */
 class InterruptIT {
 
     @TempDir
@@ -60,6 +63,63 @@ class InterruptIT {
             assertThat(terminal.exitCode()).isZero();
         }
         assertThat(attempt(slow)).as("the cancelled attempt is discarded").doesNotExist();
+    }
+
+    @Test
+    void sigtermToTheWholeGroupWhilePipRunsSaysTerminatedExits143AndKeepsTheRuntimeAndItsLog() throws Exception {
+        KtxRun ktx = KtxRun.against(dir.resolve("root"));
+        var installed = ktx.run("runtime", "install").succeeds();
+        Path installLog = Path.of(installed.line("install log: "));
+        String logBefore = Files.readString(installLog);
+        Path slow = dir.resolve("slow-uv");
+        KtxRun.Started install = ktx.env("KTX_UV", KtxRun.slowUv(slow).toString())
+                .startInNewSession("runtime", "install", "--force", "--provisioner", "uv");
+        List<Long> standIn = KtxRun.awaitHangingPip(slow);
+
+        // As a service manager or CI runner stops a job: the signal reaches ktx and the stand-in pip together.
+        terminateGroup(install.process().pid());
+        KtxRun.Result terminated = install.finish().exits(143);
+
+        assertThat(terminated.problem()).isEqualTo("Terminated.\n");
+        assertStandInGone(standIn);
+        var status = ktx.env("KTX_UV", null).run("runtime", "status").succeeds();
+        assertThat(status.line("status: ")).isEqualTo("ready");
+        assertThat(status.line("python: ")).isEqualTo(installed.line("python: "));
+        assertThat(installLog).as("the runtime in use keeps its log").hasContent(logBefore);
+        assertThat(ktx.run("runtime", "install", "--force").succeeds().out()).as("the lock is free")
+                .startsWith("Installed KTX Python runtime");
+        assertThat(attempt(slow)).as("the terminated attempt is removed by the next install").doesNotExist();
+    }
+
+    @Test
+    void sigtermToTheWholeGroupWhileTheInterpreterIsProbedSaysTerminatedNotThatPythonIsBroken() throws Exception {
+        Path probed = dir.resolve("probed");
+        Path python = dir.resolve("bin/python3");
+        Files.createDirectories(python.getParent());
+        Files.writeString(python, "#!/bin/sh\ntouch '" + probed + "'\nsleep 300 & wait\n");
+        assertThat(python.toFile().setExecutable(true)).isTrue();
+        KtxRun ktx = KtxRun.against(dir.resolve("root")).env("KTX_PYTHON", python.toString());
+        KtxRun.Started install = ktx.startInNewSession("runtime", "install", "--provisioner", "venv");
+        awaitFile(probed);
+
+        terminateGroup(install.process().pid());
+        KtxRun.Result terminated = install.finish().exits(143);
+
+        assertThat(terminated.problem()).isEqualTo("Terminated.\n");
+        assertThat(ktx.run("runtime", "status").succeeds().line("status: ")).isEqualTo("missing");
+    }
+
+    /** SIGTERM to ktx (started with {@code startInNewSession}) and everything it started. */
+    private static void terminateGroup(long leaderPid) throws java.io.IOException, InterruptedException {
+        new ProcessBuilder("kill", "-TERM", "--", "-" + leaderPid).start().waitFor();
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(file)) {
+            assertThat(System.nanoTime()).as("%s appears within 60 s", file).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** The environment directory the stand-in was asked to create. */

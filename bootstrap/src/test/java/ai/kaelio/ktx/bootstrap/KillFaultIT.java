@@ -43,7 +43,10 @@ class KillFaultIT {
         FaultTally tally = new FaultTally("kill-9-force-reinstall");
         KtxRun ktx = KtxRun.against(dir.resolve("root"));
         ktx.run("runtime", "install").succeeds();
+        Path installLog = dir.resolve("root").resolve(Distribution.version().value()).resolve("install.log");
         for (int point : KILL_AFTER_MILLIS.subList(1, KILL_AFTER_MILLIS.size())) {
+            String pythonBefore = Faults.status(ktx).at("/layout/pythonPath").asText();
+            String logBefore = java.nio.file.Files.readString(installLog);
             KtxRun.Started install = ktx.startInNewSession("runtime", "install", "--force");
             Thread.sleep(point);
             Faults.killGroup(install.process().pid());
@@ -51,6 +54,9 @@ class KillFaultIT {
 
             String phase = phaseOf(dir.resolve("root"));
             Faults.assertReadyAndRuns(ktx);
+            if (Faults.status(ktx).at("/layout/pythonPath").asText().equals(pythonBefore)) {
+                assertThat(installLog).as("the runtime in use keeps its log").hasContent(logBefore);
+            }
             tally.record("killed " + phase + ": still ready and runs");
         }
         tally.publish();
@@ -78,23 +84,41 @@ class KillFaultIT {
         tally.publish();
     }
 
-    /** Where the install was when killed, from the last command its log shows. */
+    /** Where the install was when killed, from the last command the newest log shows (its attempt's own, or install.log once committed). */
     private static String phaseOf(Path root) throws java.io.IOException {
-        Path log = root.resolve(Distribution.version().value()).resolve("install.log");
-        if (!java.nio.file.Files.exists(log)) {
+        Optional<Path> newest;
+        try (var entries = java.nio.file.Files.list(root.resolve(Distribution.version().value()))) {
+            newest = entries.filter(path -> path.getFileName().toString().matches("install(-.+)?\\.log"))
+                    .max(java.util.Comparator.comparing(KillFaultIT::modified));
+        } catch (java.nio.file.NoSuchFileException e) {
+            newest = Optional.empty();
+        }
+        if (newest.isEmpty()) {
             return "before provisioning";
         }
+        Path log = newest.get();
         String text = java.nio.file.Files.readString(log);
         List<String> commands = text.lines().filter(line -> line.startsWith("$ ")).toList();
         if (commands.isEmpty()) {
             return "before the first command";
         }
         String last = commands.get(commands.size() - 1);
+        boolean finished = text.strip().substring(text.strip().lastIndexOf('\n') + 1).startsWith("# exit 0 ");
+        if (last.endsWith("/ktx-daemon --version")) {
+            return finished ? "after checking the daemon's launcher" : "while checking the daemon's launcher";
+        }
         if (last.contains(" install ")) {
-            String lastLine = text.strip().substring(text.strip().lastIndexOf('\n') + 1);
-            return lastLine.startsWith("# exit 0 ") ? "after installing packages" : "while installing packages";
+            return finished ? "after installing packages" : "while installing packages";
         }
         return last.contains(" -m venv") ? "while creating the environment" : "while probing the interpreter";
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path path) {
+        try {
+            return java.nio.file.Files.getLastModifiedTime(path);
+        } catch (java.io.IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     private static Optional<ProcessHandle> awaitDescendant(ProcessHandle parent, String name, Duration timeout)

@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.domain;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The fixed places of one CLI version's runtime. The virtual environment is not among them: every
@@ -20,6 +21,9 @@ public record RuntimeLayout(
 
     /** Environment directories are named {@code venv-<attempt>}; anything else in the version dir is not one. */
     public static final String ENVIRONMENT_PREFIX = "venv-";
+    /** Each attempt's own log is {@code install-<attempt>.log}, beside its {@code venv-<attempt>}. */
+    public static final String ATTEMPT_LOG_PREFIX = "install-";
+    static final String LOG_SUFFIX = ".log";
     static final String LOCKS_DIRECTORY = ".locks";
     static final String DAEMON_STARTING_FILE = "daemon.starting";
 
@@ -46,6 +50,31 @@ public record RuntimeLayout(
 
     public EnvironmentLayout environment(String attemptId) {
         return EnvironmentLayout.of(platform, versionDir.resolve(ENVIRONMENT_PREFIX + attemptId));
+    }
+
+    /**
+     * Where one install attempt writes its log. Each attempt has a file of its own, so that a failed, killed
+     * or cancelled attempt never overwrites {@code install.log}, the log of the runtime in use; committing the
+     * attempt renames its log to {@code install.log}.
+     */
+    public Path attemptLogPath(String attemptId) {
+        return versionDir.resolve(ATTEMPT_LOG_PREFIX + attemptId + LOG_SUFFIX);
+    }
+
+    /** The attempt log that belongs with one of this version's environments ({@code venv-<attempt>} in the version dir). */
+    public Optional<Path> attemptLogPath(EnvironmentLayout environment) {
+        Path venv = environment.venvDir().normalize();
+        Path name = venv.getFileName();
+        if (name == null || !versionDir.equals(venv.getParent()) || !name.toString().startsWith(ENVIRONMENT_PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(attemptLogPath(name.toString().substring(ENVIRONMENT_PREFIX.length())));
+    }
+
+    /** Whether a name in the version dir is an attempt's log ({@code install.log} itself is not). */
+    public static boolean isAttemptLogName(String name) {
+        return name.startsWith(ATTEMPT_LOG_PREFIX) && name.endsWith(LOG_SUFFIX)
+                && name.length() > ATTEMPT_LOG_PREFIX.length() + LOG_SUFFIX.length();
     }
 
     /**

@@ -43,6 +43,25 @@ class RuntimeLayoutTest {
     }
 
     @Test
+    void eachAttemptLogsBesideItsEnvironmentUnderItsOwnName() {
+        EnvironmentLayout environment = layout.environment("20260301T101530-abc123");
+
+        assertThat(layout.attemptLogPath("20260301T101530-abc123"))
+                .isEqualTo(ROOT.resolve("0.2.0/install-20260301T101530-abc123.log"));
+        assertThat(layout.attemptLogPath(environment)).contains(ROOT.resolve("0.2.0/install-20260301T101530-abc123.log"));
+        assertThat(RuntimeLayout.isAttemptLogName("install-20260301T101530-abc123.log")).isTrue();
+        assertThat(RuntimeLayout.isAttemptLogName("install.log")).isFalse();
+        assertThat(RuntimeLayout.isAttemptLogName("install-.log")).isFalse();
+        assertThat(RuntimeLayout.isAttemptLogName("install-notes.txt")).isFalse();
+    }
+
+    @Test
+    void anEnvironmentThatIsNoAttemptOfThisVersionHasNoAttemptLog() {
+        assertThat(layout.attemptLogPath(EnvironmentLayout.of(Platform.LINUX, Path.of("/home/alex/venv-mine")))).isEmpty();
+        assertThat(layout.attemptLogPath(EnvironmentLayout.of(Platform.LINUX, ROOT.resolve("0.2.0/cache")))).isEmpty();
+    }
+
+    @Test
     void locksLiveOutsideEveryVersionDir() {
         assertThat(layout.lockPath()).isEqualTo(ROOT.resolve(".locks/0.2.0.lock"));
         assertThat(layout.lockPath("0.1.0")).isEqualTo(ROOT.resolve(".locks/0.1.0.lock"));

@@ -32,10 +32,11 @@ public final class KtxCli {
 
     /**
      * Terminal mode: {@link #run}, with Ctrl-C cancelling the running command (see {@link CtrlC}) rather
-     * than killing the JVM under it. Exits 130 once Ctrl-C was pressed, whatever the command returned.
+     * than killing the JVM under it, and SIGTERM saying so as it ends ktx (see {@link Sigterm}). Exits 130
+     * once Ctrl-C was pressed, whatever the command returned.
      */
     public static int runInterruptibly(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
-        try (CtrlC ctrlC = CtrlC.interruptsCurrentThread(err)) {
+        try (CtrlC ctrlC = CtrlC.interruptsCurrentThread(err); Sigterm sigterm = Sigterm.exitsWithMessage(err)) {
             int code = run(factory, out, err, args);
             return ctrlC.pressed() ? ExitCodes.INTERRUPTED : code;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,5 +115,11 @@ final class NioRuntimeFiles implements RuntimeFiles {
     @Override
     public void deleteTree(Path path) throws IOException {
         NoFollowDelete.deleteTree(path);
+    }
+
+    @Override
+    public void rename(Path source, Path target) throws IOException {
+        // rename(2): atomic, and it replaces a link at the target rather than following it.
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

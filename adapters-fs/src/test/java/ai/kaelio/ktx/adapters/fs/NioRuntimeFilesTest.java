@@ -146,4 +146,22 @@ class NioRuntimeFilesTest {
         assertThat(files.isRegularFile(dir.resolve("dir-link"))).isFalse();
         assertThat(files.isRegularFile(dir.resolve("missing"))).isFalse();
     }
+
+    @Test
+    void renameReplacesAFileOrALinkButNeverWhatTheLinkPointsTo() throws IOException {
+        Files.writeString(dir.resolve("new.log"), "new");
+        Files.writeString(dir.resolve("old.log"), "old");
+        Path kept = Files.writeString(outside.resolve("keep"), "keep");
+        Files.createSymbolicLink(dir.resolve("link.log"), kept);
+        Files.writeString(dir.resolve("other.log"), "other");
+
+        files.rename(dir.resolve("new.log"), dir.resolve("old.log"));
+        files.rename(dir.resolve("other.log"), dir.resolve("link.log"));
+
+        assertThat(dir.resolve("old.log")).hasContent("new");
+        assertThat(dir.resolve("new.log")).doesNotExist();
+        assertThat(Files.isSymbolicLink(dir.resolve("link.log"))).isFalse();
+        assertThat(dir.resolve("link.log")).hasContent("other");
+        assertThat(kept).hasContent("keep");
+    }
 }

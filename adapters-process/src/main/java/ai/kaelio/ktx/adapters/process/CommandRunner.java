@@ -17,7 +17,8 @@ import org.zeroturnaround.exec.ProcessResult;
 /**
  * Runs commands from argument lists (never through a shell) with zt-exec. Children get the host's
  * environment minus what would leak another Python into the runtime, and are ended as a whole tree if
- * ktx is interrupted or exits.
+ * ktx is interrupted or exits. A child killed by the signal that stops ktx is not reported as failing
+ * (see {@link StopSignalDeaths}).
  */
 final class CommandRunner {
 
@@ -52,6 +53,7 @@ final class CommandRunner {
                     .execute();
             log.note("exit " + result.getExitValue() + " after " + String.format(java.util.Locale.ROOT, "%.2f s",
                     (System.nanoTime() - started) / 1e9));
+            ProcessTrees.stopSignalDeaths().judge(result.getExitValue());
             synchronized (tail) {
                 return new Logged(result.getExitValue(), List.copyOf(tail));
             }
@@ -83,6 +85,7 @@ final class CommandRunner {
                     .redirectError(errors)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .execute();
+            ProcessTrees.stopSignalDeaths().judge(result.getExitValue());
             return new Captured(result.getExitValue(), output.toString(StandardCharsets.UTF_8),
                     errors.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -15,12 +15,15 @@ final class ProcessEnvironmentProvisioners implements EnvironmentProvisioners {
 
     private final UvLocator uvLocator;
     private final CommandRunner runner;
+    private final DaemonLauncherCheck launcher;
     private final Provider<VenvProvisioner> venv;
 
     @Inject
-    ProcessEnvironmentProvisioners(UvLocator uvLocator, CommandRunner runner, Provider<VenvProvisioner> venv) {
+    ProcessEnvironmentProvisioners(UvLocator uvLocator, CommandRunner runner, DaemonLauncherCheck launcher,
+                                   Provider<VenvProvisioner> venv) {
         this.uvLocator = uvLocator;
         this.runner = runner;
+        this.launcher = launcher;
         this.venv = venv;
     }
 
@@ -28,7 +31,7 @@ final class ProcessEnvironmentProvisioners implements EnvironmentProvisioners {
     public Selection select(ProvisionerChoice choice) {
         Optional<Path> uv = choice == ProvisionerChoice.VENV ? Optional.empty() : uvLocator.locate();
         if (uv.isPresent()) {
-            return new Selected(new UvProvisioner(uv.get(), runner));
+            return new Selected(new UvProvisioner(uv.get(), runner, launcher));
         }
         if (choice == ProvisionerChoice.UV) {
             return new Unavailable(UV_REQUIRED);

@@ -18,6 +18,7 @@ public final class ProcessModule extends AbstractModule {
         bind(ProcessEnvironmentProvisioners.class);
         bind(ProcessToolProbes.class);
         bind(VenvProvisioner.class);
+        bind(DaemonLauncherCheck.class);
         bind(PythonInterpreters.class);
         bind(UvLocator.class);
         bind(ExecutableFinder.class);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.zeroturnaround.exec.ProcessExecutor;
@@ -23,10 +24,17 @@ final class ProcessTrees {
     private static final long CLOSE_TIMEOUT_SECONDS = 2;
     private static final Set<Tree> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean WATCHING = new AtomicBoolean();
+    /** Open once ktx has begun to exit: a child's death from a stop signal is then ktx's own end (see StopSignalDeaths). */
+    private static final CountDownLatch EXITING = new CountDownLatch(1);
+    private static final StopSignalDeaths STOP_SIGNAL_DEATHS =
+            new StopSignalDeaths(EXITING, StopSignalDeaths.WINDOW, StopSignalDeaths.EXIT_WAIT);
 
     static {
-        // Ctrl-C in terminal mode, or any other exit, while children run.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Tree::end), "ktx-end-children"));
+        // SIGTERM, a forced exit after Ctrl-C, or any other exit, while children run.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EXITING.countDown();
+            RUNNING.forEach(Tree::end);
+        }, "ktx-end-children"));
     }
 
     private ProcessTrees() {
@@ -96,6 +104,11 @@ final class ProcessTrees {
                 current.descendants().forEach(seen::add);
             }
         }
+    }
+
+    /** Judges a child's exit before it is reported: see {@link StopSignalDeaths}. */
+    static StopSignalDeaths stopSignalDeaths() {
+        return STOP_SIGNAL_DEATHS;
     }
 
     static void end(Process process) {

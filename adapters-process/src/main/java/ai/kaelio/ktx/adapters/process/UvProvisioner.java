@@ -7,15 +7,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** uv: {@code uv --version}, {@code uv venv <dir>}, {@code uv pip install --python <python> <wheel>}. */
+/**
+ * uv: {@code uv --version}, {@code uv venv <dir>}, {@code uv pip install --python <python> <wheel>}, then the
+ * new {@code ktx-daemon --version} (see {@link DaemonLauncherCheck}).
+ */
 final class UvProvisioner implements EnvironmentProvisioner {
 
     private final Path uv;
     private final CommandRunner runner;
+    private final DaemonLauncherCheck launcher;
 
-    UvProvisioner(Path uv, CommandRunner runner) {
+    UvProvisioner(Path uv, CommandRunner runner, DaemonLauncherCheck launcher) {
         this.uv = uv;
         this.runner = runner;
+        this.launcher = launcher;
     }
 
     @Override
@@ -45,7 +50,8 @@ final class UvProvisioner implements EnvironmentProvisioner {
             if (!installed.succeeded()) {
                 return new Failed(InstallLog.render(install), installed.tail());
             }
-            return new Provisioned(new ProvisionerInfo(name(), versionOf(versioned.tail())));
+            return launcher.verify(request.environment(), log)
+                    .orElse(new Provisioned(new ProvisionerInfo(name(), versionOf(versioned.tail()))));
         }
     }
 

@@ -23,17 +23,20 @@ final class VenvProvisioner implements EnvironmentProvisioner {
 
     private final PythonInterpreters interpreters;
     private final CommandRunner runner;
+    private final DaemonLauncherCheck launcher;
     private final boolean fastPathAllowed;
 
     @Inject
-    VenvProvisioner(PythonInterpreters interpreters, CommandRunner runner) {
-        this(interpreters, runner, true);
+    VenvProvisioner(PythonInterpreters interpreters, CommandRunner runner, DaemonLauncherCheck launcher) {
+        this(interpreters, runner, launcher, true);
     }
 
     /** Tests turn the fast path off to exercise the classic path on a modern host. */
-    VenvProvisioner(PythonInterpreters interpreters, CommandRunner runner, boolean fastPathAllowed) {
+    VenvProvisioner(PythonInterpreters interpreters, CommandRunner runner, DaemonLauncherCheck launcher,
+                    boolean fastPathAllowed) {
         this.interpreters = interpreters;
         this.runner = runner;
+        this.launcher = launcher;
         this.fastPathAllowed = fastPathAllowed;
     }
 
@@ -44,6 +47,11 @@ final class VenvProvisioner implements EnvironmentProvisioner {
 
     @Override
     public Outcome provision(Request request) throws IOException, InterruptedException {
+        // Known before anything runs: pip would build a runtime whose daemon cannot start.
+        Optional<String> unsafePath = launcher.refusalBeforePip(request.environment());
+        if (unsafePath.isPresent()) {
+            return new Refused(unsafePath.get());
+        }
         try (InstallLog log = InstallLog.create(request.installLog())) {
             log.note("ktx install into " + request.environment().venvDir() + " with venv and pip");
             PythonInterpreters.Located located = interpreters.locate();
@@ -100,7 +108,7 @@ final class VenvProvisioner implements EnvironmentProvisioner {
         if (!installed.succeeded()) {
             return new Failed(InstallLog.render(install), installed.tail());
         }
-        return new Provisioned(info);
+        return launcher.verify(request.environment(), log).orElse(new Provisioned(info));
     }
 
     /** The start of the pip command that installs into {@code target}, fastest first. */

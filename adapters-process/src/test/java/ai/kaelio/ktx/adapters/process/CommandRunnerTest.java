@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.adapters.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.kaelio.ktx.application.testing.ProcessWaits;
 import java.nio.file.Files;
@@ -62,6 +63,33 @@ class CommandRunnerTest {
         assertThat(logged).isEqualTo(new CommandRunner.Logged(3, List.of("oops")));
         assertThat(Files.readAllLines(logPath)).hasSize(3).startsWith("$ sh -c 'echo oops >&2; exit 3'", "oops");
         assertThat(Files.readAllLines(logPath).get(2)).startsWith("# exit 3 after ");
+    }
+
+    @Test
+    void aChildKilledByTheSignalThatCancelsKtxEndsTheRunAsACancellationNotAFailure() throws Exception {
+        // As in a terminal: the signal reaches the child and ktx together, and ktx's handler interrupts the command
+        // a moment after the child has died of it.
+        Thread running = Thread.currentThread();
+        CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            running.interrupt();
+        });
+        CommandRunner runner = new CommandRunner(ProcessFixtures.host());
+        try (InstallLog log = InstallLog.create(dir.resolve("install.log"))) {
+            assertThatThrownBy(() -> runner.runLogged(List.of("sh", "-c", "kill -TERM $$"), log))
+                    .isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
+    void aChildKilledByASignalKtxDidNotGetIsItsOwnFailure() throws Exception {
+        CommandRunner runner = new CommandRunner(ProcessFixtures.host());
+        assertThat(runner.capture(List.of("sh", "-c", "echo dying >&2; kill -TERM $$"), Duration.ofSeconds(10)))
+                .isEqualTo(new CommandRunner.Captured(143, "", "dying\n"));
     }
 
     @Test

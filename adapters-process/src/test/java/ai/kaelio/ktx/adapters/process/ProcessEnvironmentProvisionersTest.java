@@ -37,7 +37,7 @@ class ProcessEnvironmentProvisionersTest {
 
     private static Selection select(HostEnvironment host, ProvisionerChoice choice) {
         ProcessFixtures.Adapters adapters = ProcessFixtures.Adapters.on(host);
-        return new ProcessEnvironmentProvisioners(adapters.uvLocator(), adapters.runner(), adapters::venv).select(choice);
+        return new ProcessEnvironmentProvisioners(adapters.uvLocator(), adapters.runner(), adapters.launcher(), adapters::venv).select(choice);
     }
 
     private static String chosen(Selection selection) {

@@ -60,15 +60,21 @@ final class ProcessFixtures {
     }
 
     /** The adapters wired by hand, as ProcessModule would. */
-    record Adapters(ExecutableFinder finder, CommandRunner runner, PythonInterpreters interpreters, UvLocator uvLocator) {
+    record Adapters(ExecutableFinder finder, CommandRunner runner, PythonInterpreters interpreters, UvLocator uvLocator,
+                    DaemonLauncherCheck launcher) {
         static Adapters on(HostEnvironment host) {
             ExecutableFinder finder = new ExecutableFinder(host);
             CommandRunner runner = new CommandRunner(host);
-            return new Adapters(finder, runner, new PythonInterpreters(host, finder, runner), new UvLocator(host, finder));
+            return new Adapters(finder, runner, new PythonInterpreters(host, finder, runner), new UvLocator(host, finder),
+                    new DaemonLauncherCheck(host, runner));
         }
 
         VenvProvisioner venv() {
-            return new VenvProvisioner(interpreters, runner);
+            return new VenvProvisioner(interpreters, runner, launcher);
+        }
+
+        UvProvisioner uv(Path uv) {
+            return new UvProvisioner(uv, runner, launcher);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Failed;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Outcome;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Provisioned;
+import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Refused;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioner.Request;
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
@@ -48,7 +49,7 @@ class UvProvisionerTest {
     }
 
     private Outcome provision(Path uv, Request request) throws Exception {
-        return new UvProvisioner(uv, new CommandRunner(host())).provision(request);
+        return ProcessFixtures.Adapters.on(host()).uv(uv).provision(request);
     }
 
     @Test
@@ -67,7 +68,8 @@ class UvProvisionerTest {
         assertThat(ProcessFixtures.loggedCommands(request.installLog())).containsExactly(
                 uv + " --version",
                 uv + " venv " + request.environment().venvDir(),
-                uv + " pip install --python " + request.environment().pythonPath() + " " + wheel);
+                uv + " pip install --python " + request.environment().pythonPath() + " " + wheel,
+                request.environment().daemonPath() + " --version");
         ProcessFixtures.Output version = ProcessFixtures.run(List.of(request.environment().daemonPath().toString(), "--version"));
         assertThat(version.text()).isEqualTo("ktx-daemon 0.1.0\n");
     }
@@ -94,6 +96,42 @@ class UvProvisionerTest {
         assertThat(Files.readString(request.installLog())).contains("$ " + create + "\n").contains("bad python");
         assertThat(recordedCalls(record())).hasSize(2);
         assertThat(steps).containsExactly(InstallStep.CREATE_ENVIRONMENT);
+    }
+
+    @Test
+    void aDaemonLauncherThatDoesNotStartFailsTheInstallWithItsCommandAndOutput() throws Exception {
+        Path uv = ProcessFixtures.standInUv(tools, record(), false);
+        Request request = ProcessFixtures.request(versionDir, wheel, FeatureSet.core(), steps);
+        Path daemon = request.environment().daemonPath();
+        // What pip reported as installed, with an entry point that cannot import its package.
+        Path brokenUv = Files.writeString(tools.resolve("broken-uv"), String.join("\n", "#!/bin/sh",
+                "\"" + uv + "\" \"$@\" || exit",
+                "if [ \"$1\" = pip ]; then printf '#!/bin/sh\\necho \"ModuleNotFoundError: kaelio_ktx\" >&2\\nexit 1\\n' > \"" + daemon + "\"; fi",
+                ""));
+        ProcessFixtures.makeExecutable(brokenUv);
+
+        Outcome outcome = provision(brokenUv, request);
+
+        assertThat(outcome).isEqualTo(new Failed(daemon + " --version", List.of("ModuleNotFoundError: kaelio_ktx")));
+        assertThat(Files.readString(request.installLog())).contains("$ " + daemon + " --version\n")
+                .contains("ModuleNotFoundError: kaelio_ktx\n# exit 1 ");
+    }
+
+    @Test
+    void aLauncherThatTheShellBreaksOnARuntimeRootsDollarIsRefusedNamingTheRootFix() throws Exception {
+        // The stand-in installs with pip, which quotes the path in double quotes (real uv uses single quotes).
+        Path uv = ProcessFixtures.standInUv(tools, record(), false);
+        Path spaced = Files.createDirectories(versionDir.resolve("D sp $HOME x/0.1.0"));
+        Request request = ProcessFixtures.request(spaced, wheel, FeatureSet.core(), steps);
+
+        Outcome outcome = provision(uv, request);
+
+        Path daemon = request.environment().daemonPath();
+        assertThat(Files.readAllLines(daemon).get(0)).as("pip's launcher for a path with a space").isEqualTo("#!/bin/sh");
+        assertThat(outcome).isEqualTo(new Refused("The ktx-daemon launcher " + daemon + " does not start: it starts"
+                + " through /bin/sh, which reads the $ in its path as shell syntax; choose a runtime root without"
+                + " $, \", ` or \\ (set KTX_RUNTIME_ROOT)."));
+        assertThat(ProcessFixtures.loggedCommands(request.installLog())).last().isEqualTo("'" + daemon + "' --version");
     }
 
     @Test

@@ -57,9 +57,9 @@ class VenvProvisionerTest {
         String venvPython = request.environment().pythonPath().toString();
         assertThat(((Provisioned) outcome).info()).isEqualTo(new ProvisionerInfo("venv", pythonVersion(python)));
         assertThat(steps).containsExactly(InstallStep.CREATE_ENVIRONMENT, InstallStep.INSTALL_PACKAGES);
-        // Exactly the three commands that ran, each logged as "$ …": probe, create, install.
+        // Exactly the four commands that ran, each logged as "$ …": probe, create, install, the daemon's launcher.
         List<String> commands = loggedCommands(request.installLog());
-        assertThat(commands).hasSize(3);
+        assertThat(commands).hasSize(4);
         assertThat(commands.get(0)).endsWith("python3 -c " + InstallLog.render(List.of(PythonInterpreters.PROBE_SCRIPT)));
         // The multi-line probe script stays on its "$ " line instead of reading as output.
         assertThat(Files.readString(request.installLog())).doesNotContainPattern("(?m)^(import sys|print\\()");
@@ -68,6 +68,9 @@ class VenvProvisionerTest {
         Path pipRunner = pipRunner(python);
         assertThat(commands.get(2)).startsWith(venvPython + " " + pipRunner + " install ")
                 .endsWith(" " + wheel);
+        assertThat(commands.get(3)).isEqualTo(request.environment().daemonPath() + " --version");
+        assertThat(Files.readAllLines(request.environment().daemonPath()).get(0)).as("pip's launcher for a short plain path")
+                .isEqualTo("#!" + venvPython);
         assertWorkingRuntime(request);
     }
 
@@ -92,11 +95,11 @@ class VenvProvisionerTest {
     void classicPathBootstrapsPipIntoTheVenvAndInstallsWithIt() throws Exception {
         ProcessFixtures.Adapters adapters = ProcessFixtures.Adapters.on(host());
         Request request = request(wheel);
-        Outcome outcome = new VenvProvisioner(adapters.interpreters(), adapters.runner(), false).provision(request);
+        Outcome outcome = new VenvProvisioner(adapters.interpreters(), adapters.runner(), adapters.launcher(), false).provision(request);
 
         assertThat(outcome).as(() -> ProcessFixtures.log(request.installLog())).isInstanceOf(Provisioned.class);
         List<String> commands = loggedCommands(request.installLog());
-        assertThat(commands).hasSize(3);
+        assertThat(commands).hasSize(4);
         assertThat(commands.get(1)).isEqualTo(ProcessFixtures.realPython() + " -m venv " + request.environment().venvDir());
         assertThat(commands.get(2)).startsWith(request.environment().pythonPath() + " -m pip install ");
         assertThat(request.environment().venvDir().resolve("bin/pip")).exists();
@@ -142,7 +145,47 @@ class VenvProvisionerTest {
         String log = Files.readString(request.installLog());
         assertThat(log).contains("$ " + failed.command() + "\n");
         failed.outputTail().forEach(line -> assertThat(log).contains(line));
-        assertThat(loggedCommands(request.installLog())).hasSize(3);
+        assertThat(loggedCommands(request.installLog())).as("no launcher to check after a failed pip").hasSize(3);
+    }
+
+    @Test
+    void aSpacedRuntimeRootWithADollarIsRefusedBeforeAnythingRunsOrIsWritten() throws Exception {
+        Path root = versionDir.resolve("D sp $HOME x");
+        Request request = request(root.resolve("0.1.0"), wheel);
+
+        Outcome outcome = ProcessFixtures.Adapters.on(host()).venv().provision(request);
+
+        assertThat(outcome).isEqualTo(new Refused("Cannot install under " + root.resolve("0.1.0") + ": its path has a space,"
+                + " so pip's ktx-daemon launcher would start through /bin/sh, which reads the $ in it as shell syntax;"
+                + " choose a runtime root without $, \", ` or \\ (set KTX_RUNTIME_ROOT)."));
+        assertThat(root).doesNotExist();
+        assertThat(steps).isEmpty();
+    }
+
+    @Test
+    void aLongRuntimeRootWithABackquoteIsRefusedToo() throws Exception {
+        Path root = versionDir.resolve("a`b" + "x".repeat(130 - versionDir.toString().length()));
+        Request request = request(root.resolve("0.1.0"), wheel);
+
+        Outcome outcome = ProcessFixtures.Adapters.on(host()).venv().provision(request);
+
+        assertThat(outcome).isInstanceOf(Refused.class);
+        assertThat(((Refused) outcome).reason()).contains(": its path is longer than a #! line may be,")
+                .contains("reads the ` in it").doesNotContain("\n");
+    }
+
+    @Test
+    void aDollarInAShortPathWithoutSpacesGetsAPlainLauncherAndInstalls() throws Exception {
+        Request request = request(versionDir.resolve("d$x/0.1.0"), wheel);
+
+        Outcome outcome = ProcessFixtures.Adapters.on(host()).venv().provision(request);
+
+        assertThat(outcome).as(() -> ProcessFixtures.log(request.installLog())).isInstanceOf(Provisioned.class);
+        assertWorkingRuntime(request);
+    }
+
+    private Request request(Path dir, Path wheelPath) {
+        return ProcessFixtures.request(dir, wheelPath, FeatureSet.core(), steps);
     }
 
     private static void assertWorkingRuntime(Request request) throws Exception {

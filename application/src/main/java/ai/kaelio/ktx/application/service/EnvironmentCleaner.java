@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Tidies a version directory under its lock: environments of dead or failed attempts go, the committed
- * one stays, and so does a replaced one that a command still runs in (it holds a lease). Removal is best
- * effort: an orphaned pip may still be writing into a dead attempt, and whatever survives is removed by
- * the next install.
+ * Tidies a version directory under its lock: environments of dead or failed attempts go with their logs,
+ * the committed one stays, and so does a replaced one that a command still runs in (it holds a lease).
+ * Removal is best effort: an orphaned pip may still be writing into a dead attempt, and whatever survives
+ * is removed by the next install.
  */
 public final class EnvironmentCleaner {
 
@@ -42,6 +42,7 @@ public final class EnvironmentCleaner {
 
     void removeLeftovers(Optional<EnvironmentLayout> committed) throws IOException {
         Optional<Path> keep = committed.map(environment -> environment.venvDir().normalize());
+        Optional<Path> committedLog = committed.flatMap(layout::attemptLogPath);
         for (RuntimeFiles.Entry entry : files.list(layout.versionDir())) {
             boolean environment = entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX)
                     && entry.type() == RuntimeFiles.EntryType.DIRECTORY;
@@ -52,7 +53,40 @@ public final class EnvironmentCleaner {
                         deleteQuietly(entry.path());
                     }
                 }
+            } else if (RuntimeLayout.isAttemptLogName(entry.name()) && entry.type() == RuntimeFiles.EntryType.FILE) {
+                removeLeftoverLog(entry.path(), committedLog);
             }
+        }
+    }
+
+    /**
+     * An attempt's log goes with its environment. The committed attempt's own log is still there only when its
+     * install ended between the commit and the rename: that rename is finished now.
+     */
+    private void removeLeftoverLog(Path log, Optional<Path> committedLog) {
+        if (committedLog.equals(Optional.of(log.normalize()))) {
+            adoptLog(log);
+        } else {
+            deleteQuietly(log);
+        }
+    }
+
+    /**
+     * Makes a committed attempt's log the runtime's {@code install.log}, in one rename. Until then the previous
+     * runtime's log stays whole, whatever happens to the attempt.
+     */
+    void adoptLog(Path attemptLog) {
+        try {
+            files.rename(attemptLog, layout.installLogPath());
+        } catch (IOException e) {
+            // The log stays under the attempt's name, and the next install renames it; not worth failing a commit for.
+        }
+    }
+
+    /** Removes the log of an attempt that no message points at (refused or cancelled). */
+    void discardLog(Path attemptLog) {
+        if (layout.isInsideVersionDir(attemptLog) && RuntimeLayout.isAttemptLogName(attemptLog.getFileName().toString())) {
+            deleteQuietly(attemptLog);
         }
     }
 

@@ -16,6 +16,7 @@ import ai.kaelio.ktx.domain.ProvisionerChoice;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
 /**
  * The install algorithm (contract section 4). Its one rule: a runtime that works keeps working until
  * its replacement is complete. Each attempt builds a new environment beside the current one, and the
- * installed manifest, written atomically and last, is the only switch from old to new. Environments no
- * manifest names any more are removed by the next install, under the lock.
+ * installed manifest, written atomically and last, is the only switch from old to new. Each attempt logs to
+ * a file of its own, renamed to {@code install.log} once committed. Environments no manifest names any
+ * more are removed by the next install, under the lock, with their logs.
  */
 public final class InstallRuntimeService implements InstallRuntimeUseCase {
 
@@ -108,35 +110,39 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             EnvironmentProvisioner provisioner) throws IOException, InterruptedException {
         FeatureSet features = request.features().union(recordedFeatures(current));
         cleaner.prepareVersionDir();
-        Optional<java.nio.file.Path> exposed = cleaner.exposedDirectory();
+        Optional<Path> exposed = cleaner.exposedDirectory();
         if (exposed.isPresent()) {
             return new InstallResult.Refused("Refusing to install into " + exposed.get() + ": other users can write"
                     + " to it. Make it private (chmod go-w), or set KTX_RUNTIME_ROOT to a private directory.");
         }
         cleaner.removeLeftovers(current.environment());
 
-        EnvironmentLayout attempt = layout.environment(attemptIds.next());
+        String attemptId = attemptIds.next();
+        EnvironmentLayout attempt = layout.environment(attemptId);
+        // The attempt's own log: install.log stays the committed runtime's until this attempt is committed.
+        Path attemptLog = layout.attemptLogPath(attemptId);
         EnvironmentProvisioner.Outcome outcome;
         try {
             outcome = provisioner.provision(new EnvironmentProvisioner.Request(
                     attempt, asset.wheelPath(), features, asset.requiresPython(),
-                    layout.installLogPath(), request.observer()::stepStarted));
+                    attemptLog, request.observer()::stepStarted));
         } catch (IOException | InterruptedException | RuntimeException e) {
-            cleaner.discard(attempt);
+            discardWithLog(attempt, attemptLog);
             throw e;
         }
         if (outcome instanceof EnvironmentProvisioner.Refused refused) {
-            cleaner.discard(attempt);
+            discardWithLog(attempt, attemptLog);
             return new InstallResult.Refused(refused.reason());
         }
+        // A failure's message points at its log: that stays until the next install clears leftovers.
         if (outcome instanceof EnvironmentProvisioner.Failed failed) {
             cleaner.discard(attempt);
-            return new InstallResult.Failed(layout.installLogPath(), failed.command(), failed.outputTail());
+            return new InstallResult.Failed(attemptLog, failed.command(), failed.outputTail());
         }
         Optional<String> missing = cleaner.missingExecutable(attempt);
         if (missing.isPresent()) {
             cleaner.discard(attempt);
-            return new InstallResult.Failed(layout.installLogPath(), provisioner.name(), List.of(missing.get()));
+            return new InstallResult.Failed(attemptLog, provisioner.name(), List.of(missing.get()));
         }
 
         request.observer().stepStarted(InstallStep.WRITE_MANIFEST);
@@ -152,12 +158,20 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         try {
             manifests.write(layout.manifestPath(), manifest);
         } catch (IOException e) {
-            cleaner.discard(attempt);
+            discardWithLog(attempt, attemptLog);
             throw e;
         }
+        // After the commit, not before: until the manifest names the new environment, install.log is the log
+        // of the runtime in use. An install ended in between leaves this rename to the next one.
+        cleaner.adoptLog(attemptLog);
         // The replaced environment stays until the next install clears leftovers: a status, exec or
         // daemon that read the previous manifest a moment ago still finds a runtime that runs.
         return new InstallResult.Installed(layout, manifest);
+    }
+
+    private void discardWithLog(EnvironmentLayout attempt, Path attemptLog) {
+        cleaner.discard(attempt);
+        cleaner.discardLog(attemptLog);
     }
 
     private EnvironmentProvisioners.Selection select(InstallRequest request) {

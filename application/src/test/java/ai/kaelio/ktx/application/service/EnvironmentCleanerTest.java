@@ -79,6 +79,37 @@ class EnvironmentCleanerTest {
     }
 
     @Test
+    void removeLeftoversTakesDeadAttemptsLogsAndLeavesInstallLogAndOtherFilesAlone() throws IOException {
+        EnvironmentLayout committed = runtime.environmentOnDisk("committed");
+        runtime.environmentOnDisk("dead");
+        Path deadLog = layout.attemptLogPath("dead");
+        Path orphanLog = layout.attemptLogPath("orphan");
+        files.file(layout.installLogPath(), "committed runtime's log").file(deadLog).file(orphanLog)
+                .file(layout.versionDir().resolve("install-notes.txt"))
+                .directory(layout.versionDir().resolve("install-dir.log"));
+
+        cleaner.removeLeftovers(Optional.of(committed));
+
+        assertThat(files.exists(deadLog)).isFalse();
+        assertThat(files.exists(orphanLog)).isFalse();
+        assertThat(files.content(layout.installLogPath())).contains("committed runtime's log");
+        assertThat(files.exists(layout.versionDir().resolve("install-notes.txt"))).isTrue();
+        assertThat(files.exists(layout.versionDir().resolve("install-dir.log"))).isTrue();
+    }
+
+    @Test
+    void discardLogRemovesOnlyAnAttemptLogInTheVersionDir() {
+        Path attemptLog = layout.attemptLogPath("a");
+        files.file(attemptLog).file(layout.installLogPath()).file(Path.of("/home/alex/install-a.log"));
+
+        cleaner.discardLog(attemptLog);
+        cleaner.discardLog(layout.installLogPath());
+        cleaner.discardLog(Path.of("/home/alex/install-a.log"));
+
+        assertThat(files.deleted()).containsExactly(attemptLog);
+    }
+
+    @Test
     void removeLeftoversOfAVersionDirThatDoesNotExistYetDoesNothing() throws IOException {
         cleaner.removeLeftovers(Optional.empty());
 

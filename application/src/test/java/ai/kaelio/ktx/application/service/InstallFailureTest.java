@@ -39,9 +39,9 @@ class InstallFailureTest {
 
         InstallResult result = reinstall();
 
-        assertThat(result).isEqualTo(new InstallResult.Failed(layout.installLogPath(), PIP_INSTALL,
+        assertThat(result).isEqualTo(new InstallResult.Failed(attemptLog(), PIP_INSTALL,
                 List.of("ERROR: No matching distribution", "exit 1")));
-        assertThat(runtime.files().content(layout.installLogPath())).hasValueSatisfying(log -> assertThat(log)
+        assertThat(runtime.files().content(attemptLog())).hasValueSatisfying(log -> assertThat(log)
                 .contains("$ " + PIP_INSTALL).contains("ERROR: No matching distribution"));
     }
 
@@ -65,7 +65,8 @@ class InstallFailureTest {
 
         assertThat(fresh.inspector().inspect(Optional.of(FakeRuntime.asset()))).isInstanceOf(RuntimeStatus.Missing.class);
         assertThat(fresh.files().list(layout.versionDir())).extracting(RuntimeFiles.Entry::name)
-                .containsExactly("install.log");
+                .as("only the failed attempt's log, which its message names").singleElement().asString()
+                .matches("install-20260301T101530-[0-9a-f]{6}\\.log");
     }
 
     @Test
@@ -85,7 +86,7 @@ class InstallFailureTest {
 
         InstallResult result = reinstall();
 
-        assertThat(result).isEqualTo(new InstallResult.Failed(layout.installLogPath(), "venv",
+        assertThat(result).isEqualTo(new InstallResult.Failed(attemptLog(), "venv",
                 List.of("Missing ktx-daemon executable after provisioning: " + attempt().daemonPath())));
         assertThat(runtime.files().exists(attempt().venvDir())).isFalse();
         assertPreviousRuntimeIntact();
@@ -149,6 +150,10 @@ class InstallFailureTest {
 
     private InstallResult reinstall() throws Exception {
         return runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
+    }
+
+    private java.nio.file.Path attemptLog() {
+        return layout.attemptLogPath(attempt()).orElseThrow();
     }
 
     private EnvironmentLayout attempt() {

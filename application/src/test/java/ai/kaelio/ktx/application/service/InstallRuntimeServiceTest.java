@@ -68,7 +68,7 @@ class InstallRuntimeServiceTest {
         assertThat(request.wheel()).isEqualTo(FakeRuntime.wheelPath());
         assertThat(request.features()).isEqualTo(FeatureSet.core());
         assertThat(request.requiresPython()).isEqualTo(PythonRequirement.parse(FakeRuntime.REQUIRES_PYTHON));
-        assertThat(request.installLog()).isEqualTo(layout.installLogPath());
+        assertThat(request.installLog()).isEqualTo(layout.attemptLogPath(request.environment()).orElseThrow());
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * An in-memory tree of directories, files and symbolic links that keeps the port's promises as
  * {@code NioRuntimeFiles} does: only {@link #isRegularFile}, {@link #danglingLinkTarget} and
  * {@link #venvHome} follow links; {@link #list} and {@link #typeOf} never do; {@link #deleteTree}
- * removes a link, never its target, and ignores a missing path. Simplifications: paths are compared
+ * removes a link, never its target, and ignores a missing path; {@link #rename} replaces a link at its
+ * target, never what the link points to. Simplifications: paths are compared
  * after {@code normalize()}, and links are followed only as the last element of a path.
  */
 public final class FakeRuntimeFiles implements RuntimeFiles {
@@ -43,6 +44,7 @@ public final class FakeRuntimeFiles implements RuntimeFiles {
     private final List<Path> deleted = new ArrayList<>();
     private final java.util.Set<Path> writableByOthers = new java.util.HashSet<>();
     private IOException createFailure;
+    private IOException renameFailure;
     private Consumer<Path> beforeDelete = path -> { };
 
     // Arranging -------------------------------------------------------------------------------
@@ -98,6 +100,12 @@ public final class FakeRuntimeFiles implements RuntimeFiles {
 
     public synchronized FakeRuntimeFiles failCreatingDirectories(IOException failure) {
         createFailure = failure;
+        return this;
+    }
+
+    /** Makes every {@link #rename} fail with {@code failure}, renaming nothing. */
+    public synchronized FakeRuntimeFiles failRenaming(IOException failure) {
+        renameFailure = failure;
         return this;
     }
 
@@ -225,6 +233,24 @@ public final class FakeRuntimeFiles implements RuntimeFiles {
             }
             deleted.add(path);
         }
+    }
+
+    @Override
+    public synchronized void rename(Path source, Path target) throws IOException {
+        if (renameFailure != null) {
+            throw renameFailure;
+        }
+        Path from = key(source);
+        Path to = key(target);
+        Node node = nodes.get(from);
+        if (node == null) {
+            throw new java.nio.file.NoSuchFileException(source.toString());
+        }
+        if (node instanceof Directory || nodes.get(to) instanceof Directory || !nodes.containsKey(to.getParent())) {
+            throw new IOException("The fake renames files into existing directories only: " + source + " -> " + target);
+        }
+        nodes.remove(from);
+        nodes.put(to, node);
     }
 
     // Internals -------------------------------------------------------------------------------

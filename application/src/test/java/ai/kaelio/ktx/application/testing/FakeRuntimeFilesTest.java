@@ -90,4 +90,20 @@ class FakeRuntimeFilesTest {
         assertThat(files.venvHome(Path.of("/w"))).isEmpty();
         assertThat(files.venvHome(Path.of("/none"))).isEmpty();
     }
+
+    @Test
+    void renameReplacesAFileOrALinkButNeverWhatTheLinkPointsTo() throws IOException {
+        files.file(Path.of("/r/new.log"), "new").file(Path.of("/r/old.log"), "old")
+                .file(Path.of("/elsewhere/keep"), "keep").symlink(Path.of("/r/link.log"), Path.of("/elsewhere/keep"))
+                .file(Path.of("/r/other.log"), "other");
+
+        files.rename(Path.of("/r/new.log"), Path.of("/r/old.log"));
+        files.rename(Path.of("/r/other.log"), Path.of("/r/link.log"));
+
+        assertThat(files.content(Path.of("/r/old.log"))).contains("new");
+        assertThat(files.exists(Path.of("/r/new.log"))).isFalse();
+        assertThat(files.typeOf(Path.of("/r/link.log"))).isEqualTo(EntryType.FILE);
+        assertThat(files.content(Path.of("/elsewhere/keep"))).contains("keep");
+        assertThatThrownBy(() -> files.rename(Path.of("/r/missing"), Path.of("/r/x"))).isInstanceOf(IOException.class);
+    }
 }

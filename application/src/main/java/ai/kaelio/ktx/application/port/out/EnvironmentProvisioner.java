@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Builds one virtual environment at its final path and installs the wheel with the requested extras
- * into it, writing every command and its output to the install log.
+ * into it, writing every command and its output to the install log. {@link Provisioned} means the
+ * environment's {@code ktx-daemon} launcher was seen to start: an install never commits one that cannot.
  */
 public interface EnvironmentProvisioner {
 
@@ -35,7 +36,10 @@ public interface EnvironmentProvisioner {
     record Provisioned(ProvisionerInfo info) implements Outcome {
     }
 
-    /** Refused before creating anything, e.g. an interpreter older than Requires-Python. */
+    /**
+     * Refused for a reason the user must fix, said in {@code reason}: an interpreter older than Requires-Python,
+     * or a path whose launchers cannot start. Usually before creating anything; whatever was built is discarded.
+     */
     record Refused(String reason) implements Outcome {
     }
 

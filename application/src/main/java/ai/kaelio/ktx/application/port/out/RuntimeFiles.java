@@ -34,6 +34,12 @@ public interface RuntimeFiles {
     /** Deletes a tree without following any symbolic link in it; a link is removed, never its target. */
     void deleteTree(Path path) throws IOException;
 
+    /**
+     * Renames a file in one step, replacing whatever file is at {@code target}; a link there is replaced,
+     * never followed. Readers see the old file or the new one, never a mix or neither.
+     */
+    void rename(Path source, Path target) throws IOException;
+
     record Entry(Path path, EntryType type) {
         public String name() {
             return path.getFileName().toString();
