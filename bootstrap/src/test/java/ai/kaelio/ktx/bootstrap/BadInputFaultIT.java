@@ -130,6 +130,15 @@ class BadInputFaultIT {
             assertThat(denied.problem()).isEqualTo("Permission denied: cannot create " + locked.resolve("runtime")
                     + ". Fix the permissions of " + locked + ", or set KTX_RUNTIME_ROOT to a directory you can write.\n");
             tally.record("install without permission (as nobody): one sentence");
+
+            // A runtime this user may read but not lock: nothing runs, so stop has nothing to wait for.
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path readOnlyLocks = Files.createDirectories(dir.resolve("shared-root/.locks"));
+            Files.setPosixFilePermissions(readOnlyLocks, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            var stop = KtxRun.with(Path.of("runuser"), dir.resolve("shared-root"))
+                    .run("-u", "nobody", "--", KtxRun.distribution().resolve("bin/ktx").toString(), "runtime", "stop").succeeds();
+            assertThat(stop.out()).isEqualTo("KTX daemon already stopped\n");
+            tally.record("stop with nothing running, locks not writable (as nobody): already stopped");
         }
         tally.publish();
     }

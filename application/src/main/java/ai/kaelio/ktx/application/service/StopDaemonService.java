@@ -41,6 +41,11 @@ public final class StopDaemonService implements StopDaemonUseCase {
 
     @Override
     public StopResult stop(StopRequest request) throws IOException, InterruptedException {
+        if (!request.all() && daemons.inspect() instanceof DaemonState.Stopped) {
+            // Nothing recorded and no start under way: nothing to stop, so no lock to wait for (or to be
+            // allowed to create, in a runtime this user may only read).
+            return new StopResult(layout.daemonStatePath(), List.of(), List.of(), Optional.empty());
+        }
         List<StopResult.Stopped> stopped = new ArrayList<>();
         List<StopResult.Failed> failed = new ArrayList<>();
         Optional<StopResult.StaleState> stale = Optional.empty();

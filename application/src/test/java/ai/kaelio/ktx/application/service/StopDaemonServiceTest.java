@@ -90,12 +90,17 @@ class StopDaemonServiceTest {
     }
 
     @Test
-    void withNothingRecordedTheDaemonIsAlreadyStopped() throws Exception {
+    void withNothingRecordedTheDaemonIsAlreadyStoppedWithoutWaitingForTheLock() throws Exception {
+        runtime.lock().heldElsewhere(runtime.layout().lockPath(), java.util.Optional.empty(), () -> {
+            throw new AssertionError("stop waited for the lock with nothing to stop");
+        });
+
         StopResult result = stop(false);
 
         assertThat(result.nothingRunning()).isTrue();
         assertThat(result.staleStateRemoved()).isFalse();
         assertThat(result.statePath()).isEqualTo(statePath);
+        assertThat(runtime.lock().acquisitions()).isEmpty();
     }
 
     @Test
