@@ -47,13 +47,21 @@ final class ErrorMessages {
         if (failure instanceof AccessDeniedException denied) {
             return denied(Path.of(denied.getFile()));
         }
-        if (failure instanceof FileAlreadyExistsException || failure instanceof NotDirectoryException
-                || (failure instanceof FileSystemException fs && "Not a directory".equals(fs.getReason()))) {
+        // The system's reasons follow the locale ("Not a directory", "Ist kein Verzeichnis"): the paths tell.
+        if (failure instanceof FileAlreadyExistsException || failure instanceof NotDirectoryException) {
             Path wanted = Path.of(((FileSystemException) failure).getFile());
-            return fileInTheWay(wanted).orElse(wanted) + " is a file where ktx needs a directory. Remove it, " + ROOT_HINT + ".";
+            return inTheWay(fileInTheWay(wanted).orElse(wanted));
         }
-        if (failure instanceof FileSystemException fs && "Is a directory".equals(fs.getReason())) {
-            return directoryInTheWay(fs) + " is a directory where ktx keeps a file. Remove it, " + ROOT_HINT + ".";
+        if (failure.getClass() == FileSystemException.class) {
+            FileSystemException plain = (FileSystemException) failure;
+            Optional<Path> file = fileInTheWay(Path.of(plain.getFile()).toAbsolutePath().getParent());
+            if (file.isPresent()) {
+                return inTheWay(file.get());
+            }
+            Optional<String> directory = directoryInTheWay(plain);
+            if (directory.isPresent()) {
+                return directory.get() + " is a directory where ktx keeps a file. Remove it, " + ROOT_HINT + ".";
+            }
         }
         if (failure instanceof NoSuchFileException missing) {
             return "No such file or directory: " + missing.getFile() + ".";
@@ -74,8 +82,15 @@ final class ErrorMessages {
         return "Permission denied: cannot create " + file + ". Fix the permissions of " + file.getParent() + ", " + ROOT_HINT + ".";
     }
 
+    private static String inTheWay(Path file) {
+        return file + " is a file where ktx needs a directory. Remove it, " + ROOT_HINT + ".";
+    }
+
     /** The first part of {@code path}, from the top, that exists and is not a directory (say, a runtime root that is a file). */
     private static Optional<Path> fileInTheWay(Path path) {
+        if (path == null) {
+            return Optional.empty();
+        }
         Path current = path.getRoot();
         for (Path part : path) {
             current = current == null ? part : current.resolve(part);
@@ -86,9 +101,13 @@ final class ErrorMessages {
         return Optional.empty();
     }
 
-    /** A rename onto a directory names the file renamed first and the directory second. */
-    private static String directoryInTheWay(FileSystemException failure) {
+    /** A directory where a file was to be written; a rename onto one names it second. */
+    private static Optional<String> directoryInTheWay(FileSystemException failure) {
         String other = failure.getOtherFile();
-        return other != null && Files.isDirectory(Path.of(other)) ? other : failure.getFile();
+        if (other != null && Files.isDirectory(Path.of(other), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(other);
+        }
+        return Files.isDirectory(Path.of(failure.getFile()), LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(failure.getFile()) : Optional.empty();
     }
 }

@@ -42,9 +42,11 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Calla
         for (String name : path) {
             CommandLine next = command.getSubcommands().get(name);
             if (next == null) {
-                throw new ParameterException(command, "Unknown command '" + name + "' in '"
-                        + command.getCommandSpec().qualifiedName() + "': choose one of "
-                        + String.join(", ", command.getSubcommands().keySet()) + ".");
+                String here = command.getCommandSpec().qualifiedName();
+                throw new ParameterException(command, command.getSubcommands().isEmpty()
+                        ? "'" + here + "' has no command '" + name + "' under it."
+                        : "Unknown command '" + name + "' in '" + here + "': choose one of "
+                                + String.join(", ", command.getSubcommands().keySet()) + ".");
             }
             command = next;
         }

@@ -17,6 +17,7 @@ import sun.misc.SignalHandler;
 final class Sigterm implements AutoCloseable {
 
     private static final String TERM_NAME = "TERM";
+    private static final long SAY_MILLIS = 200;
 
     private final PrintWriter err;
     private final Signal term;
@@ -42,8 +43,19 @@ final class Sigterm implements AutoCloseable {
     }
 
     private void onTerminate(Signal signal) {
-        err.println("Terminated.");
-        err.flush();
+        // Said from a thread of its own, waited for briefly: a command blocked writing to a paused terminal
+        // or an unread pipe holds the writer's lock, and SIGTERM must end ktx all the same.
+        Thread say = new Thread(() -> {
+            err.println("Terminated.");
+            err.flush();
+        }, "ktx-sigterm-message");
+        say.setDaemon(true);
+        say.start();
+        try {
+            say.join(SAY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // Shutdown hooks run: children of ktx are ended (adapters-process), the OS drops file locks.
         System.exit(ExitCodes.TERMINATED);
     }

@@ -54,6 +54,8 @@ class CommandLineBehaviourTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("Unknown command 'instal' in 'ktx runtime': choose one of install, status,")
                 .contains("See 'ktx runtime --help'.");
+        assertThat(new CliHarness().run("help", "runtime", "install", "extra").err())
+                .startsWith("'ktx runtime install' has no command 'extra' under it.\n");
     }
 
     @Test
@@ -97,7 +99,8 @@ class CommandLineBehaviourTest {
     void aFileInTheWayOfTheRuntimeRootIsNamedWithTheFix(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("afile"), "in the way");
         var result = new CliHarness().install(request -> {
-            throw new java.nio.file.FileSystemException(file.resolve("rt/.locks").toString(), null, "Not a directory");
+            // The system words it in the user's language; the message must not depend on that.
+            throw new java.nio.file.FileSystemException(file.resolve("rt/.locks").toString(), null, "Ist kein Verzeichnis");
         }).run("runtime", "install");
 
         assertThat(result.err()).isEqualTo(file + " is a file where ktx needs a directory."
@@ -108,7 +111,7 @@ class CommandLineBehaviourTest {
     void aDirectoryWhereAFileBelongsIsNamedWithTheFix(@TempDir Path dir) throws Exception {
         Path manifest = Files.createDirectories(dir.resolve("manifest.json"));
         var result = new CliHarness().install(request -> {
-            throw new java.nio.file.FileSystemException(dir.resolve("manifest.json.tmp").toString(), manifest.toString(), "Is a directory");
+            throw new java.nio.file.FileSystemException(dir.resolve("manifest.json.tmp").toString(), manifest.toString(), "Ist ein Verzeichnis");
         }).run("runtime", "install");
 
         assertThat(result.err()).isEqualTo(manifest + " is a directory where ktx keeps a file."

@@ -36,7 +36,7 @@ final class JacksonDaemonFiles implements DaemonFiles {
         } catch (JsonShapeException | IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         } catch (IOException e) {
-            return FileAbsence.means(e) ? new Absent() : new Invalid(FileAbsence.unreadable(statePath, e));
+            return FileAbsence.means(statePath, e) ? new Absent() : new Invalid(FileAbsence.unreadable(statePath, e));
         }
     }
 
@@ -63,7 +63,7 @@ final class JacksonDaemonFiles implements DaemonFiles {
             return true;
         } catch (IOException e) {
             // Only a sure "nothing there" counts as unmarked: otherwise a daemon may run unrecorded.
-            return !FileAbsence.means(e);
+            return !FileAbsence.means(marker, e);
         }
     }
 

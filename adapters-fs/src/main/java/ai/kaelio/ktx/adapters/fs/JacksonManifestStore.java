@@ -20,7 +20,7 @@ final class JacksonManifestStore implements ManifestStore {
         } catch (JsonShapeException | IllegalArgumentException e) {
             return new Invalid(e.getMessage());
         } catch (IOException e) {
-            return FileAbsence.means(e) ? new Absent() : new Invalid(FileAbsence.unreadable(manifestPath, e));
+            return FileAbsence.means(manifestPath, e) ? new Absent() : new Invalid(FileAbsence.unreadable(manifestPath, e));
         }
     }
 

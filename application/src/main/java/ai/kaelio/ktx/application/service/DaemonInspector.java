@@ -45,12 +45,13 @@ public final class DaemonInspector {
     /** The daemon of any version under this root (prune asks about the others). */
     public DaemonState inspect(String version) {
         Path statePath = layout.daemonStatePath(version);
+        Path marker = layout.daemonStartingPath(version);
+        // The marker first: a start removes it only after recording its daemon, so in this order a daemon
+        // being recorded right now is seen either as unrecorded or as recorded, never missed.
+        boolean starting = files.isMarkedStarting(marker);
         DaemonFiles.StateRead read = files.readState(statePath);
         if (read instanceof DaemonFiles.Absent) {
-            Path marker = layout.daemonStartingPath(version);
-            return files.isMarkedStarting(marker)
-                    ? unrecorded(statePath, marker, START_NOT_RECORDED, version)
-                    : new DaemonState.Stopped(statePath);
+            return starting ? unrecorded(statePath, marker, START_NOT_RECORDED, version) : new DaemonState.Stopped(statePath);
         }
         if (read instanceof DaemonFiles.Invalid invalid) {
             return unrecorded(statePath, statePath, "Daemon state is invalid: " + invalid.reason(), version);

@@ -35,6 +35,22 @@ class InspectDaemonServiceTest {
         assertThat(host.listings()).isZero();
     }
 
+    // A start records its daemon, then removes its marker; looking in the other order would miss it.
+    @Test
+    void aDaemonRecordedWhileBeingInspectedIsNotMissed() {
+        ProcessSnapshot process = host.runDaemon(runtime.layout().environment("a").daemonPath(), "token", FeatureSet.core(),
+                FakeDaemonHost.Stubbornness.NONE);
+        DaemonRecord record = runtime.daemonRecord(process, host.portOf(process.pid()), "token");
+        Path marker = runtime.layout().daemonStartingPath();
+        runtime.daemonFiles().markStarting(marker);
+        runtime.daemonFiles().beforeNextStateRead(() -> {
+            runtime.daemonFiles().putState(statePath, record);
+            runtime.daemonFiles().unmarkStarting(marker);
+        });
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Running(statePath, record));
+    }
+
     @Test
     void aLiveRecordedDaemonIsRunningAndNoRequestIsMade() {
         DaemonRecord record = recordedDaemon();

@@ -21,6 +21,7 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     private final List<Path> preparedRuns = new ArrayList<>();
     private final Set<Path> startingMarkers = new HashSet<>();
     private IOException writeFailure;
+    private Runnable beforeNextStateRead = () -> { };
 
     public synchronized InMemoryDaemonFiles putState(Path statePath, DaemonRecord record) {
         states.put(statePath.normalize(), new Present(record));
@@ -59,8 +60,17 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
         return List.copyOf(preparedRuns);
     }
 
+    /** Runs once, just before the next state read, e.g. a start recording its daemon at that moment. */
+    public synchronized InMemoryDaemonFiles beforeNextStateRead(Runnable work) {
+        beforeNextStateRead = work;
+        return this;
+    }
+
     @Override
     public synchronized StateRead readState(Path statePath) {
+        Runnable work = beforeNextStateRead;
+        beforeNextStateRead = () -> { };
+        work.run();
         return states.getOrDefault(statePath.normalize(), new Absent());
     }
 
