@@ -50,9 +50,11 @@ public final class EnvironmentCleaner {
                 Optional<EnvironmentLeases.Lease> unused = leases.claim(entry.path());
                 if (unused.isPresent()) {
                     try (EnvironmentLeases.Lease claimed = unused.get()) {
-                        deleteQuietly(entry.path());
+                        deleteQuietly(EnvironmentRemoval.setAside(files, entry.path()));
                     }
                 }
+            } else if (EnvironmentRemoval.isSetAside(entry)) {
+                deleteQuietly(entry.path());
             } else if (RuntimeLayout.isAttemptLogName(entry.name()) && entry.type() == RuntimeFiles.EntryType.FILE) {
                 removeLeftoverLog(entry.path(), committedLog);
             }

@@ -11,7 +11,9 @@ import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,14 +91,16 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
                     // A dry run writes nothing, so it takes no claims: a command may still keep this version.
                     return (stale, kept, failed) -> stale.add(directory);
                 }
-                List<EnvironmentLeases.Lease> claims = new ArrayList<>();
+                Map<Path, EnvironmentLeases.Lease> claims = new LinkedHashMap<>();
                 try {
                     if (!claimEnvironments(directory, claims)) {
                         return kept(directory, COMMAND_RUNNING);
                     }
+                    // Only once every one is claimed: a version kept must keep its environments where they are.
+                    claims.keySet().forEach(environment -> EnvironmentRemoval.setAside(files, environment));
                     files.deleteTree(directory);
                 } finally {
-                    claims.forEach(EnvironmentLeases.Lease::close);
+                    claims.values().forEach(EnvironmentLeases.Lease::close);
                 }
                 return (stale, kept, failed) -> stale.add(directory);
             }
@@ -107,14 +111,14 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
     }
 
     /** Claims every environment of a version for removal; false if a command (of that version) runs in one. */
-    private boolean claimEnvironments(Path versionDir, List<EnvironmentLeases.Lease> claims) throws IOException {
+    private boolean claimEnvironments(Path versionDir, Map<Path, EnvironmentLeases.Lease> claims) throws IOException {
         for (RuntimeFiles.Entry entry : files.list(versionDir)) {
             if (entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX) && entry.type() == RuntimeFiles.EntryType.DIRECTORY) {
                 Optional<EnvironmentLeases.Lease> claim = leases.claim(entry.path());
                 if (claim.isEmpty()) {
                     return false;
                 }
-                claims.add(claim.get());
+                claims.put(entry.path(), claim.get());
             }
         }
         return true;

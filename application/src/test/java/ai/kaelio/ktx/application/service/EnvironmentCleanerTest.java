@@ -19,6 +19,37 @@ class EnvironmentCleanerTest {
     private final FakeRuntimeFiles files = runtime.files();
     private final EnvironmentCleaner cleaner = new EnvironmentCleaner(layout, files, runtime.leases());
 
+    /** Where a removal renames an environment before deleting it. */
+    private static Path aside(EnvironmentLayout environment) {
+        return environment.venvDir().resolveSibling(".removing-" + environment.venvDir().getFileName());
+    }
+
+    // A command arriving mid-delete must find nothing at the manifest's old path, not a half-deleted
+    // environment it could lease anew.
+    @Test
+    void aClaimedEnvironmentIsGoneFromItsPathBeforeItsDeleteBegins() throws IOException {
+        EnvironmentLayout committed = runtime.environmentOnDisk("committed");
+        EnvironmentLayout dead = runtime.environmentOnDisk("dead");
+        java.util.List<Boolean> atItsPathDuringTheDelete = new java.util.ArrayList<>();
+        files.beforeDelete(path -> atItsPathDuringTheDelete.add(files.exists(dead.venvDir())));
+
+        cleaner.removeLeftovers(Optional.of(committed));
+
+        assertThat(atItsPathDuringTheDelete).containsExactly(false);
+        assertThat(runtime.leases().claimed()).containsExactly(dead.venvDir());
+    }
+
+    @Test
+    void aRemovalInterruptedAfterSettingAnEnvironmentAsideIsFinishedByTheNext() throws IOException {
+        EnvironmentLayout committed = runtime.environmentOnDisk("committed");
+        files.file(layout.versionDir().resolve(".removing-venv-old/bin/python"));
+
+        cleaner.removeLeftovers(Optional.of(committed));
+
+        assertThat(files.deleted()).containsExactly(layout.versionDir().resolve(".removing-venv-old"));
+        assertThat(files.exists(committed.pythonPath())).isTrue();
+    }
+
     @Test
     void discardRemovesAnAttemptsEnvironment() {
         EnvironmentLayout attempt = runtime.environmentOnDisk("a");
@@ -60,7 +91,8 @@ class EnvironmentCleanerTest {
 
         cleaner.removeLeftovers(Optional.of(committed));
 
-        assertThat(files.deleted()).containsExactly(dead.venvDir());
+        assertThat(files.deleted()).containsExactly(aside(dead));
+        assertThat(files.exists(dead.venvDir())).isFalse();
         assertThat(files.exists(committed.pythonPath())).isTrue();
         assertThat(files.exists(layout.versionDir().resolve("venv-link"))).isTrue();
     }
@@ -74,7 +106,8 @@ class EnvironmentCleanerTest {
 
         cleaner.removeLeftovers(Optional.of(committed));
 
-        assertThat(files.deleted()).containsExactly(dead.venvDir());
+        assertThat(files.deleted()).containsExactly(aside(dead));
+        assertThat(files.exists(dead.venvDir())).isFalse();
         assertThat(files.exists(inUse.pythonPath())).isTrue();
     }
 

@@ -98,12 +98,13 @@ class ReinstallRuntimeTest {
     @Test
     void anInstallThatCannotRemoveALeftoverStillSucceeds() throws Exception {
         EnvironmentLayout dead = runtime.environmentOnDisk("dead-1");
-        runtime.files().failDeleting(dead.venvDir(), new java.nio.file.AccessDeniedException(dead.venvDir().toString()));
+        java.nio.file.Path aside = dead.venvDir().resolveSibling(".removing-" + dead.venvDir().getFileName());
+        runtime.files().failDeleting(aside, new java.nio.file.AccessDeniedException(aside.toString()));
 
         InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()));
 
         assertThat(result).isInstanceOf(InstallResult.Installed.class);
-        assertThat(runtime.files().exists(dead.venvDir())).isTrue();
+        assertThat(runtime.files().exists(aside.resolve("bin/python"))).isTrue();
     }
 
     @Test

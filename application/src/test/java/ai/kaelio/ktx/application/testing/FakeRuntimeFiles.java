@@ -246,8 +246,17 @@ public final class FakeRuntimeFiles implements RuntimeFiles {
         if (node == null) {
             throw new java.nio.file.NoSuchFileException(source.toString());
         }
-        if (node instanceof Directory || nodes.get(to) instanceof Directory || !nodes.containsKey(to.getParent())) {
-            throw new IOException("The fake renames files into existing directories only: " + source + " -> " + target);
+        if (nodes.get(to) instanceof Directory || !nodes.containsKey(to.getParent())) {
+            throw new IOException("The fake renames into existing directories only, never onto one: " + source + " -> " + target);
+        }
+        if (node instanceof Directory) {
+            // Its whole subtree moves along, as with rename(2).
+            for (Path key : List.copyOf(nodes.keySet())) {
+                if (key.startsWith(from)) {
+                    nodes.put(to.resolve(from.relativize(key)), nodes.remove(key));
+                }
+            }
+            return;
         }
         nodes.remove(from);
         nodes.put(to, node);

@@ -36,7 +36,8 @@ public interface RuntimeFiles {
 
     /**
      * Renames a file in one step, replacing whatever file is at {@code target}; a link there is replaced,
-     * never followed. Readers see the old file or the new one, never a mix or neither.
+     * never followed. Readers see the old file or the new one, never a mix or neither. A directory is renamed
+     * the same way, onto a name that is free.
      */
     void rename(Path source, Path target) throws IOException;
 
