@@ -31,7 +31,7 @@ final class ExecutableFinder {
     /** A name is searched in {@code directories}, in order; anything with a directory part is taken as a path. */
     Optional<Path> find(String nameOrPath, List<Path> directories) {
         try {
-            if (nameOrPath.contains("/") || nameOrPath.contains(File.separator)) {
+            if (isPath(nameOrPath)) {
                 Path path = Path.of(nameOrPath).toAbsolutePath();
                 return isExecutable(path) ? Optional.of(path) : Optional.empty();
             }
@@ -54,7 +54,7 @@ final class ExecutableFinder {
      * {@code nameOrPath} is a bare name or names nothing (not found, 127).
      */
     Optional<String> whyNotRunnable(String nameOrPath) {
-        if (!nameOrPath.contains("/") && !nameOrPath.contains(File.separator)) {
+        if (!isPath(nameOrPath)) {
             return Optional.empty();
         }
         try {
@@ -72,6 +72,11 @@ final class ExecutableFinder {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** With a directory part it names a file; without one, a program to search for. */
+    private static boolean isPath(String nameOrPath) {
+        return nameOrPath.contains("/") || nameOrPath.contains(File.separator);
     }
 
     /** The host's PATH, in order, without empty entries (which would silently mean the working directory). */

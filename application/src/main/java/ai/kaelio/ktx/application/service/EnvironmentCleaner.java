@@ -44,9 +44,7 @@ public final class EnvironmentCleaner {
         Optional<Path> keep = committed.map(environment -> environment.venvDir().normalize());
         Optional<Path> committedLog = committed.flatMap(layout::attemptLogPath);
         for (RuntimeFiles.Entry entry : files.list(layout.versionDir())) {
-            boolean environment = entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX)
-                    && entry.type() == RuntimeFiles.EntryType.DIRECTORY;
-            if (environment && !keep.equals(Optional.of(entry.path().normalize()))) {
+            if (EnvironmentRemoval.isEnvironment(entry) && !keep.equals(Optional.of(entry.path().normalize()))) {
                 Optional<EnvironmentLeases.Lease> unused = leases.claim(entry.path());
                 if (unused.isPresent()) {
                     try (EnvironmentLeases.Lease claimed = unused.get()) {

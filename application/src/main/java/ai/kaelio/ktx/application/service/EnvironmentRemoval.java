@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.application.service;
 
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
+import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,6 +28,11 @@ final class EnvironmentRemoval {
             // Say Windows, which keeps a directory with an open file in place: deleting in place is what is left.
             return venvDir;
         }
+    }
+
+    /** An environment directory (a real one: a file or link of that name is no environment). */
+    static boolean isEnvironment(RuntimeFiles.Entry entry) {
+        return entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX) && entry.type() == RuntimeFiles.EntryType.DIRECTORY;
     }
 
     /** A directory an interrupted removal left. */

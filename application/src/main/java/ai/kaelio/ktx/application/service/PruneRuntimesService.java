@@ -113,7 +113,7 @@ public final class PruneRuntimesService implements PruneRuntimesUseCase {
     /** Claims every environment of a version for removal; false if a command (of that version) runs in one. */
     private boolean claimEnvironments(Path versionDir, Map<Path, EnvironmentLeases.Lease> claims) throws IOException {
         for (RuntimeFiles.Entry entry : files.list(versionDir)) {
-            if (entry.name().startsWith(RuntimeLayout.ENVIRONMENT_PREFIX) && entry.type() == RuntimeFiles.EntryType.DIRECTORY) {
+            if (EnvironmentRemoval.isEnvironment(entry)) {
                 Optional<EnvironmentLeases.Lease> claim = leases.claim(entry.path());
                 if (claim.isEmpty()) {
                     return false;
