@@ -96,8 +96,10 @@ class DaemonStateFaultIT {
     @Test
     void aStartKilledBeforeItRecordedTheDaemonLeavesItVisibleToStatusInstallAndStop() throws Exception {
         FaultTally tally = new FaultTally("kill-9-daemon-start");
-        KilledStart killed = killStartWhileTheDaemonComesUp();
+        SignalledStart killed = signalStartWhileTheDaemonComesUp(Faults::kill);
         long orphan = killed.daemonPid();
+        assertThat(killed.exitCode()).isEqualTo(137);
+        assertThat(Daemons.isRunning(orphan)).isTrue();
         assertThat(statePath()).doesNotExist();
 
         var status = ktx.run("runtime", "status").succeeds();
@@ -121,27 +123,54 @@ class DaemonStateFaultIT {
         tally.publish();
     }
 
+    // As `kill <pid>` or a service manager ends ktx: the JVM's shutdown hook ends the daemon it has not
+    // recorded, but nothing removes the marker. The marker names the ended ktx, so status knows it is left over.
+    @Test
+    void aStartEndedBySigtermBeforeItRecordedTheDaemonEndsItAndStatusSaysStopped() throws Exception {
+        FaultTally tally = new FaultTally("sigterm-daemon-start");
+        SignalledStart terminated = signalStartWhileTheDaemonComesUp(Faults::terminate);
+
+        assertThat(terminated.exitCode()).isEqualTo(143);
+        assertThat(terminated.problem()).isEqualTo("Terminated.\n");
+        assertThat(ProcessWaits.awaitEnded(terminated.daemonPid(), Duration.ofSeconds(10))).isTrue();
+        assertThat(startingPath()).as("the marker the terminated start left").exists();
+        var status = ktx.run("runtime", "status").succeeds();
+        assertThat(status.line("daemon state: ")).isEqualTo("stopped");
+        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+
+        long pid = Long.parseLong(ktx.run("runtime", "start", "--no-input").succeeds().line("pid: "));
+        assertThat(startingPath()).doesNotExist();
+        assertThat(ktx.run("runtime", "status").succeeds().line("daemon pid: ")).isEqualTo(String.valueOf(pid));
+        tally.record("JVM ended by SIGTERM while its daemon came up (on attempt " + terminated.attempt() + "); exit 143,"
+                + " daemon ended, status stopped, the next start succeeded");
+        tally.publish();
+    }
+
     /**
-     * kill -9 of the ktx JVM alone (not its group: the daemon is a child that would die with it) as soon as
+     * A signal to the ktx JVM alone (not its group: the daemon is a child that would die with it) as soon as
      * the daemon's process exists, which is before it answers its health check and so before daemon.json.
-     * A kill that landed too late (the daemon was already recorded) is retried.
+     * A signal that landed too late (the daemon was already recorded) is retried.
      */
-    private static KilledStart killStartWhileTheDaemonComesUp() throws Exception {
+    private static SignalledStart signalStartWhileTheDaemonComesUp(Signaller signaller) throws Exception {
         for (int attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
             KtxRun.Started start = ktx.start("runtime", "start", "--no-input");
             Optional<ProcessHandle> daemon = awaitDaemonUnder(root, Duration.ofSeconds(60));
-            Faults.kill(start.process().pid());
-            start.process().waitFor();
-            if (daemon.isPresent() && daemon.get().isAlive() && Files.notExists(statePath())) {
-                return new KilledStart(daemon.get().pid(), attempt + 1);
+            signaller.signal(start.process().pid());
+            KtxRun.Result ended = start.finish();
+            if (daemon.isPresent() && ended.code() != 0 && Files.notExists(statePath())) {
+                return new SignalledStart(daemon.get().pid(), ended.code(), ended.problem(), attempt + 1);
             }
             Daemons.endAllUnder(root);
             ktx.run("runtime", "stop").succeeds();
         }
-        throw new AssertionError("no kill landed between spawning the daemon and recording it in " + KILL_ATTEMPTS + " attempts");
+        throw new AssertionError("no signal landed between spawning the daemon and recording it in " + KILL_ATTEMPTS + " attempts");
     }
 
-    private record KilledStart(long daemonPid, int attempt) {
+    private interface Signaller {
+        void signal(long pid) throws Exception;
+    }
+
+    private record SignalledStart(long daemonPid, int exitCode, String problem, int attempt) {
     }
 
     private static Optional<ProcessHandle> awaitDaemonUnder(Path path, Duration within) throws InterruptedException {

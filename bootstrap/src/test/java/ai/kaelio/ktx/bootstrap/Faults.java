@@ -56,6 +56,15 @@ final class Faults {
     }
 
     static void kill(long pid) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor();
+        signal("KILL", pid);
+    }
+
+    /** SIGTERM to one process, as {@code kill <pid>} sends it. */
+    static void terminate(long pid) throws IOException, InterruptedException {
+        signal("TERM", pid);
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start().waitFor();
     }
 }

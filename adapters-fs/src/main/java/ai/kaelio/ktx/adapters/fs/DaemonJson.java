@@ -6,7 +6,8 @@ import ai.kaelio.ktx.domain.DaemonRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON shapes of {@code daemon.json} and of the daemon's ready file. {@code url} is written for
+ * The JSON shapes of {@code daemon.json}, of a start's marker ({@code daemon.starting}) and of the daemon's
+ * ready file. {@code url} is written for
  * programs' convenience and ignored on reading; unknown fields are ignored.
  */
 final class DaemonJson {
@@ -52,5 +53,22 @@ final class DaemonJson {
     /** {@code {"pid", "port", "host", "version"}}, as {@code ktx-daemon serve-http} writes it. */
     static DaemonFiles.ReadyFile ready(JsonFields json) {
         return new DaemonFiles.ReadyFile(json.longInteger("pid"), json.text("host"), json.integer("port"), json.text("version"));
+    }
+
+    /** {@code {"pid", "processStart"}} of the ktx that starts the daemon; {@code {}} when that is not known. */
+    static ObjectNode toJson(DaemonFiles.StartMarker marker) {
+        ObjectNode node = JsonDocuments.objectNode();
+        marker.starter().ifPresent(starter -> {
+            node.put("pid", starter.pid());
+            node.put("processStart", starter.startedAt().toString());
+        });
+        return node;
+    }
+
+    static DaemonFiles.StartMarker startMarker(JsonFields json) {
+        if (!json.has("pid") && !json.has("processStart")) {
+            return DaemonFiles.StartMarker.unknown();
+        }
+        return DaemonFiles.StartMarker.by(json.longInteger("pid"), json.instant("processStart"));
     }
 }

@@ -51,19 +51,21 @@ final class JacksonDaemonFiles implements DaemonFiles {
     }
 
     @Override
-    public void markStarting(Path marker) throws IOException {
-        // Empty: its presence is the message. Owner-only like everything else of the daemon's.
-        AtomicFiles.writeOwnerOnly(marker, new byte[0]);
+    public void markStarting(Path path, StartMarker marker) throws IOException {
+        // Owner-only like everything else of the daemon's.
+        AtomicFiles.writeOwnerOnly(path, JsonDocuments.write(DaemonJson.toJson(marker)));
     }
 
     @Override
-    public boolean isMarkedStarting(Path marker) {
+    public Optional<StartMarker> readStartMarker(Path path) {
         try {
-            Files.readAttributes(marker, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return true;
+            return Optional.of(DaemonJson.startMarker(JsonFields.root(JsonDocuments.read(path))));
+        } catch (JsonShapeException | IllegalArgumentException e) {
+            // Empty (an older ktx's) or damaged: a marker all the same, of a start that cannot be told.
+            return Optional.of(StartMarker.unknown());
         } catch (IOException e) {
             // Only a sure "nothing there" counts as unmarked: otherwise a daemon may run unrecorded.
-            return !FileAbsence.means(marker, e);
+            return FileAbsence.means(path, e) ? Optional.empty() : Optional.of(StartMarker.unknown());
         }
     }
 

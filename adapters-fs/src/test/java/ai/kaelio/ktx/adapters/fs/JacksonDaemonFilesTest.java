@@ -96,30 +96,48 @@ class JacksonDaemonFilesTest {
     }
 
     @Test
-    void aStartsMarkerIsAnOwnerOnlyFileThatCanBeRemovedTwice() throws Exception {
+    void aStartsMarkerNamesItsKtxIsTheOwnersAloneAndCanBeRemovedTwice() throws Exception {
         Path marker = dir.resolve("daemon.starting");
-        assertThat(files.isMarkedStarting(marker)).isFalse();
+        assertThat(files.readStartMarker(marker)).isEmpty();
+        DaemonFiles.StartMarker byKtx = DaemonFiles.StartMarker.by(31337, Instant.parse("2026-05-01T09:59:58.120Z"));
 
-        files.markStarting(marker);
+        files.markStarting(marker, byKtx);
 
-        assertThat(files.isMarkedStarting(marker)).isTrue();
+        assertThat(files.readStartMarker(marker)).contains(byKtx);
+        JsonNode json = new ObjectMapper().readTree(marker.toFile());
+        assertThat(json.get("pid").asLong()).isEqualTo(31337);
+        assertThat(json.get("processStart").asText()).isEqualTo("2026-05-01T09:59:58.120Z");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marker))).isEqualTo("rw-------");
         files.unmarkStarting(marker);
         files.unmarkStarting(marker);
-        assertThat(files.isMarkedStarting(marker)).isFalse();
+        assertThat(files.readStartMarker(marker)).isEmpty();
+    }
+
+    @Test
+    void aMarkerThatDoesNotNameItsKtxIsStillAMarker() throws Exception {
+        Path marker = dir.resolve("daemon.starting");
+
+        files.markStarting(marker, DaemonFiles.StartMarker.unknown());
+        assertThat(files.readStartMarker(marker)).contains(DaemonFiles.StartMarker.unknown());
+
+        // What an earlier ktx wrote, and what a damaged marker looks like.
+        for (String content : List.of("", "{\"pid\":", "[]", "{\"pid\": 12}", "{\"pid\": 12, \"processStart\": \"yesterday\"}")) {
+            Files.writeString(marker, content);
+            assertThat(files.readStartMarker(marker)).as(content).contains(DaemonFiles.StartMarker.unknown());
+        }
     }
 
     @Test
     void aMarkerUnderAFileIsNotThereButOneThatCannotBeLookedAtMightBe() throws Exception {
         Path root = Files.writeString(dir.resolve("root"), "a file");
-        assertThat(files.isMarkedStarting(root.resolve("0.1.0/daemon.starting"))).isFalse();
+        assertThat(files.readStartMarker(root.resolve("0.1.0/daemon.starting"))).isEmpty();
 
         Path locked = Files.createDirectory(dir.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
             // As root, permissions do not stop anyone: then the marker is simply not there.
             boolean blind = !Files.isReadable(locked);
-            assertThat(files.isMarkedStarting(locked.resolve("daemon.starting"))).isEqualTo(blind);
+            assertThat(files.readStartMarker(locked.resolve("daemon.starting")).isPresent()).isEqualTo(blind);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }

@@ -62,6 +62,11 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
     }
 
     @Override
+    public ProcessSnapshot current() {
+        return snapshot(ProcessHandle.current());
+    }
+
+    @Override
     public ProcessSnapshot spawn(Launch launch) throws IOException {
         List<String> command = new ArrayList<>();
         if (host.platform() == Platform.WINDOWS) {

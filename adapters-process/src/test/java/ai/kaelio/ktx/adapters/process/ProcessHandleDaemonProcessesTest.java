@@ -62,6 +62,17 @@ class ProcessHandleDaemonProcessesTest {
         assertThat(snapshot.isKtxDaemon()).isFalse();
     }
 
+    // A start's marker names ktx by current(); another ktx judges it by find().
+    @Test
+    void currentIsThisProcessAsFindShowsIt() {
+        ProcessSnapshot self = processes.current();
+
+        assertThat(self.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(self.startedAt()).isPresent();
+        assertThat(processes.find(self.pid())).contains(self);
+        assertThat(processes.listOwn()).extracting(ProcessSnapshot::pid).doesNotContain(self.pid());
+    }
+
     @Test
     void anExitedProcessIsNotFound() throws Exception {
         Process sleep = run("sleep", "30");

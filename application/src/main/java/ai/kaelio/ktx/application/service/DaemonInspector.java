@@ -26,6 +26,8 @@ public final class DaemonInspector {
 
     static final String START_NOT_RECORDED =
             "A ktx runtime start has not recorded the daemon it launched (the start is still under way, or was interrupted)";
+    static final String START_ENDED_UNRECORDED =
+            "A ktx runtime start ended before it recorded the daemon it launched";
 
     private final RuntimeLayout layout;
     private final DaemonFiles files;
@@ -48,10 +50,10 @@ public final class DaemonInspector {
         Path marker = layout.daemonStartingPath(version);
         // The marker first: a start removes it only after recording its daemon, so in this order a daemon
         // being recorded right now is seen either as unrecorded or as recorded, never missed.
-        boolean starting = files.isMarkedStarting(marker);
+        Optional<DaemonFiles.StartMarker> starting = files.readStartMarker(marker);
         DaemonFiles.StateRead read = files.readState(statePath);
         if (read instanceof DaemonFiles.Absent) {
-            return starting ? unrecorded(statePath, marker, START_NOT_RECORDED, version) : new DaemonState.Stopped(statePath);
+            return starting.isEmpty() ? new DaemonState.Stopped(statePath) : afterStart(statePath, marker, starting.get(), version);
         }
         if (read instanceof DaemonFiles.Invalid invalid) {
             return unrecorded(statePath, statePath, "Daemon state is invalid: " + invalid.reason(), version);
@@ -69,7 +71,25 @@ public final class DaemonInspector {
         return new DaemonState.Running(statePath, record);
     }
 
-    private DaemonState unrecorded(Path statePath, Path stateFile, String reason, String version) {
+    /**
+     * A marker and no record. While the start that left the marker runs, it may be about to spawn or to
+     * record its daemon. Once that ktx is gone (killed, or ended by a signal after its shutdown hook ended the
+     * daemon), only the process table tells: no daemon launched from this version means nothing runs.
+     */
+    private DaemonState afterStart(Path statePath, Path marker, DaemonFiles.StartMarker start, String version) {
+        boolean over = start.starter().filter(this::isGone).isPresent();
+        DaemonState.Unrecorded unrecorded = unrecorded(statePath, marker, over ? START_ENDED_UNRECORDED : START_NOT_RECORDED, version);
+        return over && unrecorded.processes().isEmpty() ? new DaemonState.Stopped(statePath) : unrecorded;
+    }
+
+    /** No process has the starter's pid, or the one that has it started at another instant. */
+    private boolean isGone(DaemonFiles.Starter starter) {
+        return processes.find(starter.pid())
+                .map(process -> process.startedAt().isPresent() && !process.startedAt().get().equals(starter.startedAt()))
+                .orElse(true);
+    }
+
+    private DaemonState.Unrecorded unrecorded(Path statePath, Path stateFile, String reason, String version) {
         Path versionDir = layout.versionDir(version);
         List<ProcessSnapshot> launchedHere = runningDaemons().stream()
                 .filter(process -> process.isKtxDaemonLaunchedFrom(versionDir))

@@ -59,8 +59,9 @@ final class DaemonLauncher {
                 "--log-file", layout.daemonLogPath().toString());
         // Before the spawn: the daemon is recorded only once it answers, and a kill -9 of ktx meanwhile runs
         // no clean-up. With this marker left behind, status, stop, start and install look for the daemon
-        // among the processes instead of taking the missing record for "nothing runs".
-        files.markStarting(layout.daemonStartingPath());
+        // among the processes instead of taking the missing record for "nothing runs". It names this ktx, so
+        // once this ktx is gone, a marker without a daemon is known to be left over rather than a start under way.
+        files.markStarting(layout.daemonStartingPath(), startedByThisKtx());
         Optional<ProcessSnapshot> child = Optional.empty();
         Attempt attempt = null;
         boolean settled = false;
@@ -87,6 +88,13 @@ final class DaemonLauncher {
             return new StartResult.Started(up.record(), layout.daemonStatePath());
         }
         return failed(((Down) attempt).reason());
+    }
+
+    private DaemonFiles.StartMarker startedByThisKtx() {
+        ProcessSnapshot self = processes.current();
+        return self.startedAt()
+                .map(startedAt -> DaemonFiles.StartMarker.by(self.pid(), startedAt))
+                .orElseGet(DaemonFiles.StartMarker::unknown);
     }
 
     private Attempt await(ProcessSnapshot child, String token, InstalledManifest manifest, FeatureSet wanted)

@@ -2,6 +2,7 @@ package ai.kaelio.ktx.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.domain.DaemonRecord;
@@ -136,12 +137,62 @@ class InspectDaemonServiceTest {
     }
 
     @Test
+    void aMarkerOfAStartStillRunningIsAStartUnderWayEvenBeforeItsDaemonExists() {
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(FakeDaemonHost.KTX));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Unrecorded(statePath,
+                runtime.layout().daemonStartingPath(), DaemonInspector.START_NOT_RECORDED, List.of()));
+    }
+
+    // A start ended by SIGTERM: its shutdown hook ended the daemon, but the marker stayed.
+    @Test
+    void aMarkerOfAStartThatEndedWithNoDaemonLeftMeansStopped() {
+        ProcessSnapshot endedKtx = host.runForeign(FakeDaemonHost.USER, "/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main");
+        host.crash(endedKtx.pid());
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(endedKtx));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Stopped(statePath));
+    }
+
+    @Test
+    void aMarkerWhoseKtxPidNowBelongsToAnotherProcessIsOfAnEndedStart() {
+        ProcessSnapshot endedKtx = host.runForeign(FakeDaemonHost.USER, "/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main");
+        host.reusePid(endedKtx.pid(), "/usr/bin/vim");
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(endedKtx));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Stopped(statePath));
+    }
+
+    // kill -9 of start after the spawn: nothing ended the daemon.
+    @Test
+    void aMarkerOfAStartThatEndedStillNamesTheDaemonItLeftRunning() {
+        ProcessSnapshot endedKtx = host.runForeign(FakeDaemonHost.USER, "/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main");
+        host.crash(endedKtx.pid());
+        ProcessSnapshot left = runDaemonFrom(runtime.layout().environment("a").daemonPath());
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(endedKtx));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Unrecorded(statePath,
+                runtime.layout().daemonStartingPath(), DaemonInspector.START_ENDED_UNRECORDED, List.of(left)));
+    }
+
+    @Test
+    void aMarkerThatNamesNoKtxIsAStartUnderWay() {
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), DaemonFiles.StartMarker.unknown());
+
+        assertThat(runtime.daemonStatusService().inspect().kind()).isEqualTo(DaemonState.Kind.STALE);
+    }
+
+    @Test
     void aStartsMarkerBesideAValidRecordIsIgnored() {
         DaemonRecord record = recordedDaemon();
         runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
 
         assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Running(statePath, record));
         assertThat(host.listings()).isZero();
+    }
+
+    private static DaemonFiles.StartMarker markerBy(ProcessSnapshot ktx) {
+        return DaemonFiles.StartMarker.by(ktx.pid(), ktx.startedAt().orElseThrow());
     }
 
     private ProcessSnapshot runDaemonFrom(Path launcher) {

@@ -7,6 +7,7 @@ import ai.kaelio.ktx.application.port.in.InstallConsent;
 import ai.kaelio.ktx.application.port.in.InstallObserver;
 import ai.kaelio.ktx.application.port.in.StartRequest;
 import ai.kaelio.ktx.application.port.in.StartResult;
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.domain.DaemonRecord;
@@ -16,6 +17,7 @@ import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,16 +68,17 @@ class StartWithoutValidRecordTest {
     }
 
     @Test
-    void theStartsMarkerIsThereFromBeforeTheSpawnUntilTheDaemonIsRecorded() throws Exception {
+    void theStartsMarkerNamesThisKtxFromBeforeTheSpawnUntilTheDaemonIsRecorded() throws Exception {
         runtime.installedRuntime("a", FeatureSet.core());
         Path marker = runtime.layout().daemonStartingPath();
-        List<Boolean> markedWhileComingUp = new ArrayList<>();
-        host.whileComingUp(process -> markedWhileComingUp.add(
-                runtime.daemonFiles().isMarkedStarting(marker) && !runtime.daemonFiles().hasState(statePath)));
+        List<Optional<DaemonFiles.StartMarker>> markersWhileComingUp = new ArrayList<>();
+        host.whileComingUp(process -> markersWhileComingUp.add(runtime.daemonFiles().hasState(statePath)
+                ? Optional.empty() : runtime.daemonFiles().readStartMarker(marker)));
 
         started(start());
 
-        assertThat(markedWhileComingUp).containsExactly(true);
+        assertThat(markersWhileComingUp).containsExactly(Optional.of(
+                DaemonFiles.StartMarker.by(FakeDaemonHost.KTX.pid(), FakeDaemonHost.KTX.startedAt().orElseThrow())));
         assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
     }
 

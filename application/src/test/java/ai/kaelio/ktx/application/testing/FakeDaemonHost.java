@@ -25,6 +25,9 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
 
     public static final String USER = "alex";
     static final Instant BOOT = Instant.parse("2026-03-01T08:00:00Z");
+    /** The ktx process under test, which {@link #current} returns; alive throughout and never in a listing. */
+    public static final ProcessSnapshot KTX = new ProcessSnapshot(100, Optional.of(BOOT.plusSeconds(60)),
+            List.of("/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main"), Optional.of(USER));
 
     /** What a spawned daemon does. */
     public enum Behaviour { HEALTHY, EXITS_AT_ONCE, NEVER_READY, NEVER_ANSWERS, WITHOUT_NUMPY }
@@ -174,6 +177,9 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
 
     @Override
     public synchronized Optional<ProcessSnapshot> find(long pid) {
+        if (pid == KTX.pid()) {
+            return Optional.of(KTX);
+        }
         Proc proc = table.get(pid);
         return proc != null && proc.alive ? Optional.of(proc.snapshot) : Optional.empty();
     }
@@ -185,6 +191,11 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
                 .filter(proc -> proc.alive && proc.snapshot.user().equals(Optional.of(USER)))
                 .map(proc -> proc.snapshot)
                 .toList();
+    }
+
+    @Override
+    public ProcessSnapshot current() {
+        return KTX;
     }
 
     @Override

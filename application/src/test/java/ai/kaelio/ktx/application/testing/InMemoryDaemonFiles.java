@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Daemon state, ready files and logs in maps keyed by normalised path. A write replaces a state at once. */
 public final class InMemoryDaemonFiles implements DaemonFiles {
@@ -19,7 +17,7 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     private final Map<Path, ReadyFile> readyFiles = new HashMap<>();
     private final Map<Path, List<String>> logs = new HashMap<>();
     private final List<Path> preparedRuns = new ArrayList<>();
-    private final Set<Path> startingMarkers = new HashSet<>();
+    private final Map<Path, StartMarker> startMarkers = new HashMap<>();
     private IOException writeFailure;
     private Runnable beforeNextStateRead = () -> { };
 
@@ -88,18 +86,27 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     }
 
     @Override
-    public synchronized void markStarting(Path marker) {
-        startingMarkers.add(marker.normalize());
+    public synchronized void markStarting(Path path, StartMarker marker) {
+        startMarkers.put(path.normalize(), marker);
+    }
+
+    /** A marker that names no process, as an older ktx left it: a start under way as far as anyone can tell. */
+    public synchronized void markStarting(Path path) {
+        markStarting(path, StartMarker.unknown());
     }
 
     @Override
-    public synchronized boolean isMarkedStarting(Path marker) {
-        return startingMarkers.contains(marker.normalize());
+    public synchronized Optional<StartMarker> readStartMarker(Path path) {
+        return Optional.ofNullable(startMarkers.get(path.normalize()));
+    }
+
+    public synchronized boolean isMarkedStarting(Path path) {
+        return startMarkers.containsKey(path.normalize());
     }
 
     @Override
-    public synchronized void unmarkStarting(Path marker) {
-        startingMarkers.remove(marker.normalize());
+    public synchronized void unmarkStarting(Path path) {
+        startMarkers.remove(path.normalize());
     }
 
     @Override

@@ -3,7 +3,9 @@ package ai.kaelio.ktx.application.port.out;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,12 +26,16 @@ public interface DaemonFiles {
     /**
      * Leaves the marker of a start whose daemon is not in {@code daemon.json} yet. Written before the
      * spawn and removed only once the record is written or the daemon ended, so a ktx killed at any moment
-     * of a start leaves one or the other. Holds nothing: where it is, it says "look for the daemon".
+     * of a start leaves one or the other. Where it is, it says "look for the daemon"; the ktx process it
+     * names tells a start under way from one that ended without removing it.
      */
-    void markStarting(Path marker) throws IOException;
+    void markStarting(Path path, StartMarker marker) throws IOException;
 
-    /** Whether a start's marker is there; true also when that cannot be told, since a daemon may run. */
-    boolean isMarkedStarting(Path marker);
+    /**
+     * The start's marker if one is there. Also when it cannot be read, or an older ktx left it empty: then
+     * with no starter, since a daemon may run all the same.
+     */
+    Optional<StartMarker> readStartMarker(Path path);
 
     /** Removes the marker if it is there. */
     void unmarkStarting(Path marker) throws IOException;
@@ -60,5 +66,31 @@ public interface DaemonFiles {
 
     /** What a daemon announces once it listens. */
     record ReadyFile(long pid, String host, int port, String version) {
+    }
+
+    /**
+     * What a start's marker says: which ktx process left it, when known.
+     *
+     * @param starter empty when the marker does not tell (an older ktx's empty marker, an unreadable one)
+     */
+    record StartMarker(Optional<Starter> starter) {
+        public StartMarker {
+            Objects.requireNonNull(starter, "starter");
+        }
+
+        public static StartMarker by(long pid, Instant startedAt) {
+            return new StartMarker(Optional.of(new Starter(pid, startedAt)));
+        }
+
+        public static StartMarker unknown() {
+            return new StartMarker(Optional.empty());
+        }
+    }
+
+    /** The ktx process of a start: its pid and start instant, which together identify it. */
+    record Starter(long pid, Instant startedAt) {
+        public Starter {
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
     }
 }

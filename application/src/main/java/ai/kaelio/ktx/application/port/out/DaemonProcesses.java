@@ -21,6 +21,9 @@ public interface DaemonProcesses {
     /** Every live process of the current user. */
     List<ProcessSnapshot> listOwn();
 
+    /** This ktx process itself, as {@link #find} would show it to another ktx. */
+    ProcessSnapshot current();
+
     /**
      * Starts the daemon detached: in a session of its own, stdin from the null device, stdout and stderr
      * appended to the log, so that it outlives ktx and no terminal or pipe of ktx's reaches it. Until
