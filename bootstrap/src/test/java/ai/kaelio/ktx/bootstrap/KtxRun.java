@@ -66,6 +66,15 @@ final class KtxRun {
         return start(List.of("setsid"), args);
     }
 
+    /**
+     * Runs ktx, and everything it starts, under a limit on the size of any file written ({@code prlimit
+     * --fsize}): a write past it fails with "File too large", as one on a full disk fails with "No space
+     * left on device", and no writer can get around either.
+     */
+    Result runWithFileSizeLimit(long bytes, String... args) throws IOException, InterruptedException {
+        return start(List.of("prlimit", "--fsize=" + bytes), args).finish();
+    }
+
     private Started start(List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());
