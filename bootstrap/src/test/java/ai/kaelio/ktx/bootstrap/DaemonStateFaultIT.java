@@ -149,7 +149,7 @@ class DaemonStateFaultIT {
     /**
      * A signal to the ktx JVM alone (not its group: the daemon is a child that would die with it) as soon as
      * the daemon's process exists, which is before it answers its health check and so before daemon.json.
-     * A signal that landed too late (the daemon was already recorded) is retried.
+     * A signal that landed too late (the daemon was already recorded, or the marker already removed) is retried.
      */
     private static SignalledStart signalStartWhileTheDaemonComesUp(Signaller signaller) throws Exception {
         for (int attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
@@ -157,7 +157,9 @@ class DaemonStateFaultIT {
             Optional<ProcessHandle> daemon = awaitDaemonUnder(root, Duration.ofSeconds(60));
             signaller.signal(start.process().pid());
             KtxRun.Result ended = start.finish();
-            if (daemon.isPresent() && ended.code() != 0 && Files.notExists(statePath())) {
+            // Landed: ktx ended without recording the daemon and before removing its marker. (After SIGTERM the
+            // command's thread can still see the daemon end and remove the marker before the JVM halts.)
+            if (daemon.isPresent() && ended.code() != 0 && Files.notExists(statePath()) && Files.exists(startingPath())) {
                 return new SignalledStart(daemon.get().pid(), ended.code(), ended.problem(), attempt + 1);
             }
             Daemons.endAllUnder(root);

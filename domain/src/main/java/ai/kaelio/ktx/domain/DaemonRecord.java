@@ -3,6 +3,7 @@ package ai.kaelio.ktx.domain;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A started daemon as {@code daemon.json} records it: where it listens, its token, what it offers,
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param processStart the operating system's start instant of the process, recorded to tell it from a
  *                     later process that reuses the pid
  * @param executable   the {@code ktx-daemon} it runs, which names the environment it runs from
+ * @param processKernelStart the start in the kernel's own terms, where the system has them; unlike the
+ *                     instant, it does not move when the wall clock is set (see {@link ProcessSnapshot})
  */
 public record DaemonRecord(
         long pid,
@@ -23,7 +26,8 @@ public record DaemonRecord(
         Instant startedAt,
         Instant processStart,
         Path log,
-        Path executable) {
+        Path executable,
+        Optional<String> processKernelStart) {
 
     public DaemonRecord {
         if (pid <= 0) {
@@ -36,16 +40,23 @@ public record DaemonRecord(
         Objects.requireNonNull(processStart, "processStart");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(processKernelStart, "processKernelStart");
+    }
+
+    /** A record without the kernel's start (written where the system has none, or by an earlier ktx). */
+    public DaemonRecord(long pid, DaemonEndpoint endpoint, String version, FeatureSet features, Instant startedAt,
+            Instant processStart, Path log, Path executable) {
+        this(pid, endpoint, version, features, startedAt, processStart, log, executable, Optional.empty());
     }
 
     public String url() {
         return endpoint.url();
     }
 
-    /** The recorded daemon is this very process: same pid, same start instant, and a ktx-daemon command line. */
+    /** The recorded daemon is this very process: same pid, same start, and a ktx-daemon command line. */
     public boolean identifies(ProcessSnapshot process) {
         return process.pid() == pid
-                && process.startedAt().filter(processStart::equals).isPresent()
+                && process.startedAs(processStart, processKernelStart)
                 && process.isKtxDaemon();
     }
 
@@ -53,6 +64,7 @@ public record DaemonRecord(
     public String toString() {
         return "DaemonRecord[pid=" + pid + ", " + endpoint + ", version=" + version + ", features=" + features
                 + ", startedAt=" + startedAt + ", processStart=" + processStart + ", log=" + log
-                + ", executable=" + executable + "]";
+                + ", executable=" + executable + processKernelStart.map(kernel -> ", processKernelStart=" + kernel).orElse("")
+                + "]";
     }
 }

@@ -7,19 +7,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the operating system says about one running process. The start instant is what tells a process
- * from a later one that was given the same pid: a pid alone never identifies anything.
+ * What the operating system says about one running process. Its start is what tells a process from a
+ * later one that was given the same pid: a pid alone never identifies anything.
  *
- * @param command the executable and its arguments, as far as the system shows them (may be empty)
+ * <p>The start instant is wall-clock time, and on Linux the JDK derives it from the boot time each JVM reads
+ * once when it starts. A wall clock set or stepped in between (NTP, a virtual machine resuming) makes two
+ * ktx processes disagree about the same process by the size of the step. The kernel's own count does not
+ * move with the clock, so where both sides have it, it decides.
+ *
+ * @param command     the executable and its arguments, as far as the system shows them (may be empty)
+ * @param kernelStart the start in the kernel's own terms, where the system has them (Linux: the boot's id and
+ *                    the clock ticks from boot to the process's start)
  */
-public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String> command, Optional<String> user) {
+public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String> command, Optional<String> user,
+        Optional<String> kernelStart) {
 
     private static final String DAEMON_SUBCOMMAND = "serve-http";
 
     public ProcessSnapshot {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(kernelStart, "kernelStart");
         command = List.copyOf(command);
+    }
+
+    /** Where the system keeps no start in its own terms. */
+    public ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String> command, Optional<String> user) {
+        this(pid, startedAt, command, user, Optional.empty());
     }
 
     /**
@@ -50,9 +64,26 @@ public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String
         return Optional.empty();
     }
 
-    /** The same process, not merely the same pid: equal pid and equal, known start instant. */
+    /** The same process, not merely the same pid: equal pid and a start known to be the same. */
     public boolean isSameProcessAs(ProcessSnapshot other) {
-        return pid == other.pid && startedAt.isPresent() && startedAt.equals(other.startedAt);
+        return pid == other.pid && other.startedAt.flatMap(instant -> sameStart(instant, other.kernelStart)).orElse(false);
+    }
+
+    /** Known to have started as recorded: by the kernel's count where both have it, else by the instant. */
+    public boolean startedAs(Instant instant, Optional<String> kernel) {
+        return sameStart(instant, kernel).orElse(false);
+    }
+
+    /** Known to have started otherwise than recorded: then it is another process that was given the pid. */
+    public boolean startedOtherwiseThan(Instant instant, Optional<String> kernel) {
+        return sameStart(instant, kernel).map(same -> !same).orElse(false);
+    }
+
+    private Optional<Boolean> sameStart(Instant instant, Optional<String> kernel) {
+        if (kernelStart.isPresent() && kernel.isPresent()) {
+            return Optional.of(kernelStart.equals(kernel));
+        }
+        return startedAt.map(instant::equals);
     }
 
     /** By file name, cut at either separator: a Windows command line is judged the same on any host. */

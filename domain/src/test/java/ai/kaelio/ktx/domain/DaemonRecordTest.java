@@ -35,6 +35,33 @@ class DaemonRecordTest {
         assertThat(record().identifies(process(4243, PROCESS_START, DAEMON_COMMAND))).isFalse();
     }
 
+    // NTP or a resumed virtual machine stepped the wall clock between the start that recorded the daemon and
+    // this look at it: the instants differ by the step, the kernel's count of ticks since boot does not.
+    @Test
+    void theKernelsStartDecidesWhereBothSidesHaveIt() {
+        Optional<String> kernel = Optional.of("6a1c9e0e-1f1b-4a51-9d4e-0c8f2b7d9a11:183345");
+        DaemonRecord recorded = withKernelStart(record(), kernel);
+        ProcessSnapshot afterAClockStep = new ProcessSnapshot(4242, Optional.of(PROCESS_START.plusSeconds(37)), DAEMON_COMMAND,
+                Optional.of("alex"), kernel);
+        ProcessSnapshot reusedPidSameSecond = new ProcessSnapshot(4242, Optional.of(PROCESS_START), DAEMON_COMMAND,
+                Optional.of("alex"), Optional.of("6a1c9e0e-1f1b-4a51-9d4e-0c8f2b7d9a11:183346"));
+
+        assertThat(recorded.identifies(afterAClockStep)).isTrue();
+        assertThat(recorded.identifies(reusedPidSameSecond)).isFalse();
+        assertThat(afterAClockStep.isSameProcessAs(reusedPidSameSecond)).isFalse();
+        assertThat(afterAClockStep.startedOtherwiseThan(PROCESS_START, kernel)).isFalse();
+        assertThat(reusedPidSameSecond.startedOtherwiseThan(PROCESS_START, kernel)).isTrue();
+        // One side without the kernel's count: the instants decide, as before.
+        assertThat(record().identifies(afterAClockStep)).isFalse();
+        assertThat(recorded.identifies(process(4242, PROCESS_START, DAEMON_COMMAND))).isTrue();
+        assertThat(process(4242, null, DAEMON_COMMAND).startedOtherwiseThan(PROCESS_START, kernel)).as("cannot tell").isFalse();
+    }
+
+    private static DaemonRecord withKernelStart(DaemonRecord record, Optional<String> kernel) {
+        return new DaemonRecord(record.pid(), record.endpoint(), record.version(), record.features(), record.startedAt(),
+                record.processStart(), record.log(), record.executable(), kernel);
+    }
+
     @Test
     void recognisesTheDaemonsCommandLineAndNothingMerelyMentioningIt() {
         assertThat(process(1, PROCESS_START, DAEMON_COMMAND).isKtxDaemon()).isTrue();

@@ -4,6 +4,7 @@ import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.domain.DaemonEndpoint;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
  * The JSON shapes of {@code daemon.json}, of a start's marker ({@code daemon.starting}) and of the daemon's
@@ -30,7 +31,13 @@ final class DaemonJson {
                 json.instant("startedAt"),
                 json.instant("processStart"),
                 json.path("log"),
-                json.path("executable"));
+                json.path("executable"),
+                kernelStart(json));
+    }
+
+    /** Optional: an earlier ktx did not write it, and where the system has none it is left out. */
+    private static Optional<String> kernelStart(JsonFields json) {
+        return json.has("processKernelStart") ? Optional.of(json.text("processKernelStart")) : Optional.empty();
     }
 
     static ObjectNode toJson(DaemonRecord record) {
@@ -47,6 +54,7 @@ final class DaemonJson {
         node.put("processStart", record.processStart().toString());
         node.put("log", record.log().toString());
         node.put("executable", record.executable().toString());
+        record.processKernelStart().ifPresent(kernel -> node.put("processKernelStart", kernel));
         return node;
     }
 
@@ -55,12 +63,16 @@ final class DaemonJson {
         return new DaemonFiles.ReadyFile(json.longInteger("pid"), json.text("host"), json.integer("port"), json.text("version"));
     }
 
-    /** {@code {"pid", "processStart"}} of the ktx that starts the daemon; {@code {}} when that is not known. */
+    /**
+     * {@code {"pid", "processStart", "processKernelStart"}} of the ktx that starts the daemon (the last where
+     * the system has it); {@code {}} when that is not known.
+     */
     static ObjectNode toJson(DaemonFiles.StartMarker marker) {
         ObjectNode node = JsonDocuments.objectNode();
         marker.starter().ifPresent(starter -> {
             node.put("pid", starter.pid());
             node.put("processStart", starter.startedAt().toString());
+            starter.kernelStart().ifPresent(kernel -> node.put("processKernelStart", kernel));
         });
         return node;
     }
@@ -69,6 +81,7 @@ final class DaemonJson {
         if (!json.has("pid") && !json.has("processStart")) {
             return DaemonFiles.StartMarker.unknown();
         }
-        return DaemonFiles.StartMarker.by(json.longInteger("pid"), json.instant("processStart"));
+        return new DaemonFiles.StartMarker(Optional.of(
+                new DaemonFiles.Starter(json.longInteger("pid"), json.instant("processStart"), kernelStart(json))));
     }
 }

@@ -59,6 +59,10 @@ final class JacksonDaemonFiles implements DaemonFiles {
     @Override
     public Optional<StartMarker> readStartMarker(Path path) {
         try {
+            // Looked at before it is opened: a FIFO there would block the read, a link would be followed.
+            if (!Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                return Optional.of(StartMarker.unknown());
+            }
             return Optional.of(DaemonJson.startMarker(JsonFields.root(JsonDocuments.read(path))));
         } catch (JsonShapeException | IllegalArgumentException e) {
             // Empty (an older ktx's) or damaged: a marker all the same, of a start that cannot be told.

@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class JacksonDaemonFilesTest {
@@ -29,10 +31,13 @@ class JacksonDaemonFilesTest {
 
     private final JacksonDaemonFiles files = new JacksonDaemonFiles();
 
+    private static final Optional<String> KERNEL_START = Optional.of("0b5e3c1a-9f7d-4c2e-8a61-3d2f4b6c8e90:183345");
+
     private DaemonRecord record() {
         return new DaemonRecord(4242, new DaemonEndpoint("127.0.0.1", 40123, TOKEN), "0.1.0",
                 FeatureSet.of(Feature.LOCAL_EMBEDDINGS), Instant.parse("2026-05-01T10:00:00Z"),
-                Instant.parse("2026-05-01T09:59:59.870Z"), dir.resolve("daemon/daemon.log"), dir.resolve("venv-a/bin/ktx-daemon"));
+                Instant.parse("2026-05-01T09:59:59.870Z"), dir.resolve("daemon/daemon.log"), dir.resolve("venv-a/bin/ktx-daemon"),
+                KERNEL_START);
     }
 
     @Test
@@ -62,7 +67,22 @@ class JacksonDaemonFilesTest {
         assertThat(json.get("features").toString()).isEqualTo("[\"core\",\"local-embeddings\"]");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
         assertThat(json.get("processStart").asText()).isEqualTo("2026-05-01T09:59:59.870Z");
+        assertThat(json.get("processKernelStart").asText()).isEqualTo(KERNEL_START.get());
         assertThat(json.get("log").asText()).isEqualTo(dir.resolve("daemon/daemon.log").toString());
+    }
+
+    @Test
+    void aStateWithoutTheKernelsStartAsAnEarlierKtxWroteItIsRead() throws Exception {
+        Path state = dir.resolve("daemon.json");
+        files.writeState(state, record());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(state.toFile());
+        json.remove("processKernelStart");
+        Files.writeString(state, json.toString());
+
+        DaemonRecord read = ((DaemonFiles.Present) files.readState(state)).record();
+
+        assertThat(read.processKernelStart()).isEmpty();
+        assertThat(read.processStart()).isEqualTo(record().processStart());
     }
 
     @Test
@@ -99,7 +119,8 @@ class JacksonDaemonFilesTest {
     void aStartsMarkerNamesItsKtxIsTheOwnersAloneAndCanBeRemovedTwice() throws Exception {
         Path marker = dir.resolve("daemon.starting");
         assertThat(files.readStartMarker(marker)).isEmpty();
-        DaemonFiles.StartMarker byKtx = DaemonFiles.StartMarker.by(31337, Instant.parse("2026-05-01T09:59:58.120Z"));
+        DaemonFiles.StartMarker byKtx = new DaemonFiles.StartMarker(Optional.of(
+                new DaemonFiles.Starter(31337, Instant.parse("2026-05-01T09:59:58.120Z"), KERNEL_START)));
 
         files.markStarting(marker, byKtx);
 
@@ -107,6 +128,7 @@ class JacksonDaemonFilesTest {
         JsonNode json = new ObjectMapper().readTree(marker.toFile());
         assertThat(json.get("pid").asLong()).isEqualTo(31337);
         assertThat(json.get("processStart").asText()).isEqualTo("2026-05-01T09:59:58.120Z");
+        assertThat(json.get("processKernelStart").asText()).isEqualTo(KERNEL_START.get());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marker))).isEqualTo("rw-------");
         files.unmarkStarting(marker);
         files.unmarkStarting(marker);
@@ -120,11 +142,31 @@ class JacksonDaemonFilesTest {
         files.markStarting(marker, DaemonFiles.StartMarker.unknown());
         assertThat(files.readStartMarker(marker)).contains(DaemonFiles.StartMarker.unknown());
 
+        // Where the system keeps no kernel start: the instant alone.
+        Files.writeString(marker, "{\"pid\": 12, \"processStart\": \"2026-05-01T09:59:58.120Z\"}");
+        assertThat(files.readStartMarker(marker)).contains(new DaemonFiles.StartMarker(Optional.of(
+                new DaemonFiles.Starter(12, Instant.parse("2026-05-01T09:59:58.120Z"), Optional.empty()))));
+
         // What an earlier ktx wrote, and what a damaged marker looks like.
         for (String content : List.of("", "{\"pid\":", "[]", "{\"pid\": 12}", "{\"pid\": 12, \"processStart\": \"yesterday\"}")) {
             Files.writeString(marker, content);
             assertThat(files.readStartMarker(marker)).as(content).contains(DaemonFiles.StartMarker.unknown());
         }
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMarkerThatIsNoRegularFileIsNotOpenedAndCountsAsAMarkerOfAnUnknownStart() throws Exception {
+        Path fifo = dir.resolve("fifo/daemon.starting");
+        Files.createDirectories(fifo.getParent());
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("daemon.starting"), dir.resolve("nowhere"));
+        Path directory = Files.createDirectories(dir.resolve("directory/daemon.starting"));
+
+        // A FIFO would block a read until someone writes to it.
+        assertThat(files.readStartMarker(fifo)).contains(DaemonFiles.StartMarker.unknown());
+        assertThat(files.readStartMarker(link)).contains(DaemonFiles.StartMarker.unknown());
+        assertThat(files.readStartMarker(directory)).contains(DaemonFiles.StartMarker.unknown());
     }
 
     @Test

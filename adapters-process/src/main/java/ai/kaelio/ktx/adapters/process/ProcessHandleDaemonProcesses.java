@@ -46,7 +46,7 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
 
     @Override
     public Optional<ProcessSnapshot> find(long pid) {
-        return ProcessHandle.of(pid).filter(this::isRunning).map(ProcessHandleDaemonProcesses::snapshot);
+        return ProcessHandle.of(pid).filter(this::isRunning).map(this::identified);
     }
 
     @Override
@@ -62,8 +62,13 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
     }
 
     @Override
+    public boolean showsCommandLines() {
+        return host.platform() != Platform.WINDOWS;
+    }
+
+    @Override
     public ProcessSnapshot current() {
-        return snapshot(ProcessHandle.current());
+        return identified(ProcessHandle.current());
     }
 
     @Override
@@ -88,7 +93,7 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
         }
         Process process = PendingDaemons.started(builder.start());
         ProcessHandle.Info info = process.toHandle().info();
-        return new ProcessSnapshot(process.pid(), info.startInstant(), command, info.user());
+        return new ProcessSnapshot(process.pid(), info.startInstant(), command, info.user(), kernelStart(process.pid()));
     }
 
     @Override
@@ -118,14 +123,14 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
         return true;
     }
 
-    /** The live process the snapshot describes: same pid, same known start instant; never ktx itself. */
+    /** The live process the snapshot describes: same pid, a start known to be the same; never ktx itself. */
     private Optional<ProcessHandle> same(ProcessSnapshot process) {
         if (process.startedAt().isEmpty() || process.pid() == ProcessHandle.current().pid()) {
             return Optional.empty();
         }
         return ProcessHandle.of(process.pid())
                 .filter(this::isRunning)
-                .filter(handle -> handle.info().startInstant().equals(process.startedAt()));
+                .filter(handle -> identified(handle).isSameProcessAs(process));
     }
 
     /**
@@ -134,6 +139,21 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
      */
     private boolean isRunning(ProcessHandle handle) {
         return handle.isAlive() && !(host.platform() == Platform.LINUX && ProcStat.isZombie(handle.pid()));
+    }
+
+    /**
+     * A snapshot that another ktx can identify, or that is checked against one: with the kernel's start
+     * where the system has it. Listings leave it out (one more file per process); what they find is only
+     * ever compared with what this same JVM sees.
+     */
+    private ProcessSnapshot identified(ProcessHandle handle) {
+        ProcessSnapshot snapshot = snapshot(handle);
+        return new ProcessSnapshot(snapshot.pid(), snapshot.startedAt(), snapshot.command(), snapshot.user(),
+                kernelStart(handle.pid()));
+    }
+
+    private Optional<String> kernelStart(long pid) {
+        return host.platform() == Platform.LINUX ? ProcStat.kernelStart(pid) : Optional.empty();
     }
 
     private static ProcessSnapshot snapshot(ProcessHandle handle) {

@@ -62,6 +62,31 @@ class ProcessHandleDaemonProcessesTest {
         assertThat(snapshot.isKtxDaemon()).isFalse();
     }
 
+    // The JDK's start instant moves with the wall clock between JVMs (it adds a boot time each JVM reads once);
+    // the kernel's count of ticks since boot, read here by another program, does not.
+    @Test
+    void aSnapshotCarriesTheKernelsStartAsAnyReaderOfProcSeesIt() throws Exception {
+        Process sleep = run("sleep", "30");
+        String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+        Process awk = new ProcessBuilder("awk", "{print $22}", "/proc/" + sleep.pid() + "/stat").start();
+        String ticks = new String(awk.getInputStream().readAllBytes()).strip();
+        assertThat(awk.waitFor()).isZero();
+
+        assertThat(snapshotOf(sleep.pid()).kernelStart()).contains(bootId + ":" + ticks);
+        assertThat(processes.current().kernelStart()).get().asString().startsWith(bootId + ":");
+    }
+
+    @Test
+    void aSnapshotFromAnotherJvmWithTheSameKernelStartIsSignalledDespiteAnotherInstant() throws Exception {
+        Process sleep = run("sleep", "30");
+        ProcessSnapshot seen = snapshotOf(sleep.pid());
+        ProcessSnapshot seenByAJvmBeforeAClockStep = new ProcessSnapshot(seen.pid(),
+                seen.startedAt().map(instant -> instant.minusSeconds(37)), seen.command(), seen.user(), seen.kernelStart());
+
+        assertThat(processes.terminate(seenByAJvmBeforeAClockStep)).isTrue();
+        assertThat(processes.awaitExit(seen, Duration.ofSeconds(10))).isTrue();
+    }
+
     // A start's marker names ktx by current(); another ktx judges it by find().
     @Test
     void currentIsThisProcessAsFindShowsIt() {

@@ -74,18 +74,20 @@ public final class DaemonInspector {
     /**
      * A marker and no record. While the start that left the marker runs, it may be about to spawn or to
      * record its daemon. Once that ktx is gone (killed, or ended by a signal after its shutdown hook ended the
-     * daemon), only the process table tells: no daemon launched from this version means nothing runs.
+     * daemon), only the process table tells, and only where it shows command lines: no daemon launched from
+     * this version found there, and the marker is a leftover.
      */
     private DaemonState afterStart(Path statePath, Path marker, DaemonFiles.StartMarker start, String version) {
         boolean over = start.starter().filter(this::isGone).isPresent();
         DaemonState.Unrecorded unrecorded = unrecorded(statePath, marker, over ? START_ENDED_UNRECORDED : START_NOT_RECORDED, version);
-        return over && unrecorded.processes().isEmpty() ? new DaemonState.Stopped(statePath) : unrecorded;
+        boolean nothingFound = unrecorded.processes().isEmpty() && processes.showsCommandLines();
+        return over && nothingFound ? new DaemonState.Stopped(statePath) : unrecorded;
     }
 
-    /** No process has the starter's pid, or the one that has it started at another instant. */
+    /** No process has the starter's pid, or the one that has it is known to have started at another time. */
     private boolean isGone(DaemonFiles.Starter starter) {
         return processes.find(starter.pid())
-                .map(process -> process.startedAt().isPresent() && !process.startedAt().get().equals(starter.startedAt()))
+                .map(process -> process.startedOtherwiseThan(starter.startedAt(), starter.kernelStart()))
                 .orElse(true);
     }
 
@@ -100,6 +102,11 @@ public final class DaemonInspector {
     /** Every live {@code ktx-daemon serve-http} of this user, of any version or root, recorded or not. */
     List<ProcessSnapshot> runningDaemons() {
         return processes.listOwn().stream().filter(ProcessSnapshot::isKtxDaemon).toList();
+    }
+
+    /** Whether this version's start marker is there; with a {@link DaemonState.Stopped} state, a leftover one. */
+    boolean leftAStartMarker() {
+        return files.readStartMarker(layout.daemonStartingPath()).isPresent();
     }
 
     /**

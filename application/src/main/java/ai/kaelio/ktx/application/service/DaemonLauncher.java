@@ -61,7 +61,7 @@ final class DaemonLauncher {
         // no clean-up. With this marker left behind, status, stop, start and install look for the daemon
         // among the processes instead of taking the missing record for "nothing runs". It names this ktx, so
         // once this ktx is gone, a marker without a daemon is known to be left over rather than a start under way.
-        files.markStarting(layout.daemonStartingPath(), startedByThisKtx());
+        files.markStarting(layout.daemonStartingPath(), DaemonFiles.StartMarker.by(processes.current()));
         Optional<ProcessSnapshot> child = Optional.empty();
         Attempt attempt = null;
         boolean settled = false;
@@ -88,13 +88,6 @@ final class DaemonLauncher {
             return new StartResult.Started(up.record(), layout.daemonStatePath());
         }
         return failed(((Down) attempt).reason());
-    }
-
-    private DaemonFiles.StartMarker startedByThisKtx() {
-        ProcessSnapshot self = processes.current();
-        return self.startedAt()
-                .map(startedAt -> DaemonFiles.StartMarker.by(self.pid(), startedAt))
-                .orElseGet(DaemonFiles.StartMarker::unknown);
     }
 
     private Attempt await(ProcessSnapshot child, String token, InstalledManifest manifest, FeatureSet wanted)
@@ -161,7 +154,8 @@ final class DaemonLauncher {
             return new Down("The KTX daemon's process " + child.pid() + " cannot be identified");
         }
         return new Up(new DaemonRecord(child.pid(), endpoint, healthy.version(), healthy.features(), clock.instant(),
-                process.get().startedAt().get(), layout.daemonLogPath(), manifest.python().daemonExecutable()));
+                process.get().startedAt().get(), layout.daemonLogPath(), manifest.python().daemonExecutable(),
+                process.get().kernelStart()));
     }
 
     private StartResult failed(String reason) {

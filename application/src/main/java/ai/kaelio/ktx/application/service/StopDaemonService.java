@@ -41,7 +41,7 @@ public final class StopDaemonService implements StopDaemonUseCase {
 
     @Override
     public StopResult stop(StopRequest request) throws IOException, InterruptedException {
-        if (!request.all() && daemons.inspect() instanceof DaemonState.Stopped) {
+        if (!request.all() && daemons.inspect() instanceof DaemonState.Stopped && !daemons.leftAStartMarker()) {
             // Nothing recorded and no start under way: nothing to stop, so no lock to wait for (or to be
             // allowed to create, in a runtime this user may only read).
             return new StopResult(layout.daemonStatePath(), List.of(), List.of(), Optional.empty());
@@ -59,6 +59,10 @@ public final class StopDaemonService implements StopDaemonUseCase {
             } else if (state instanceof DaemonState.Stale) {
                 daemons.forget();
                 stale = Optional.of(new StopResult.StaleState(state.statePath(), state.detail()));
+            } else if (daemons.leftAStartMarker()) {
+                // Stopped, with the marker of a start that ended without removing it: nothing ran, but
+                // every status would search the process table until the next start.
+                daemons.forget();
             }
             if (request.all()) {
                 // Not twice: a daemon the state named was stopped, or failed to stop, above.

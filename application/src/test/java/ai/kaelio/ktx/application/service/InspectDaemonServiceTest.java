@@ -10,6 +10,7 @@ import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,14 @@ class InspectDaemonServiceTest {
                 runtime.layout().daemonStartingPath(), DaemonInspector.START_NOT_RECORDED, List.of()));
     }
 
+    @Test
+    void aStartStillRunningIsNotTakenForEndedAfterTheWallClockWasStepped() {
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(FakeDaemonHost.KTX));
+        host.wallClockStepped(Duration.ofSeconds(-1));
+
+        assertThat(runtime.daemonStatusService().inspect().kind()).isEqualTo(DaemonState.Kind.STALE);
+    }
+
     // A start ended by SIGTERM: its shutdown hook ended the daemon, but the marker stayed.
     @Test
     void aMarkerOfAStartThatEndedWithNoDaemonLeftMeansStopped() {
@@ -152,6 +161,17 @@ class InspectDaemonServiceTest {
         runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(endedKtx));
 
         assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Stopped(statePath));
+    }
+
+    @Test
+    void whereListingsShowNoCommandLinesAMarkerOfAnEndedStartStaysStaleForTheDaemonMayRunUnseen() {
+        host.withoutCommandLines();
+        ProcessSnapshot endedKtx = host.runForeign(FakeDaemonHost.USER, "/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main");
+        host.crash(endedKtx.pid());
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath(), markerBy(endedKtx));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Unrecorded(statePath,
+                runtime.layout().daemonStartingPath(), DaemonInspector.START_ENDED_UNRECORDED, List.of()));
     }
 
     @Test
@@ -192,7 +212,7 @@ class InspectDaemonServiceTest {
     }
 
     private static DaemonFiles.StartMarker markerBy(ProcessSnapshot ktx) {
-        return DaemonFiles.StartMarker.by(ktx.pid(), ktx.startedAt().orElseThrow());
+        return DaemonFiles.StartMarker.by(ktx);
     }
 
     private ProcessSnapshot runDaemonFrom(Path launcher) {

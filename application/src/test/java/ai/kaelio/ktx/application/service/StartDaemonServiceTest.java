@@ -13,11 +13,13 @@ import ai.kaelio.ktx.application.port.out.DaemonProcesses;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
 import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StartDaemonServiceTest {
@@ -58,11 +60,25 @@ class StartDaemonServiceTest {
         assertThat(daemon.endpoint().token()).isEqualTo(launch.token());
         assertThat(daemon.url()).isEqualTo("http://127.0.0.1:" + host.portOf(daemon.pid()));
         assertThat(daemon.processStart()).isEqualTo(host.find(daemon.pid()).orElseThrow().startedAt().orElseThrow());
+        assertThat(daemon.processKernelStart()).isEqualTo(host.find(daemon.pid()).orElseThrow().kernelStart()).isPresent();
         assertThat(daemon.features()).isEqualTo(FeatureSet.of(Feature.LOCAL_EMBEDDINGS));
         assertThat(daemon.startedAt()).isEqualTo(FakeRuntime.NOW);
         assertThat(runtime.daemonFiles().state(statePath)).contains(daemon);
         assertThat(host.released()).containsExactly(daemon.pid());
         assertThat(daemon.toString()).doesNotContain(launch.token());
+    }
+
+    // The start instants seen now differ from the recorded one by the step; the kernel's start does not.
+    @Test
+    void aDaemonRecordedBeforeTheWallClockWasSteppedIsStillReusedNotJoinedByASecond() throws Exception {
+        runtime.installedRuntime("a", FeatureSet.core());
+        DaemonRecord first = started(start());
+        host.wallClockStepped(Duration.ofSeconds(37));
+
+        assertThat(runtime.daemonStatusService().inspect()).isEqualTo(new DaemonState.Running(statePath, first));
+        assertThat(start()).isEqualTo(new StartResult.Reused(first, statePath));
+        assertThat(host.launches()).hasSize(1);
+        assertThat(host.alivePids()).containsExactly(first.pid());
     }
 
     @Test

@@ -78,7 +78,8 @@ class StartWithoutValidRecordTest {
         started(start());
 
         assertThat(markersWhileComingUp).containsExactly(Optional.of(
-                DaemonFiles.StartMarker.by(FakeDaemonHost.KTX.pid(), FakeDaemonHost.KTX.startedAt().orElseThrow())));
+                new DaemonFiles.StartMarker(Optional.of(new DaemonFiles.Starter(FakeDaemonHost.KTX.pid(),
+                        FakeDaemonHost.KTX.startedAt().orElseThrow(), FakeDaemonHost.KTX.kernelStart())))));
         assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
     }
 

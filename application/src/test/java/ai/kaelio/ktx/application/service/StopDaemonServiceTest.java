@@ -9,6 +9,7 @@ import ai.kaelio.ktx.application.port.in.StartRequest;
 import ai.kaelio.ktx.application.port.in.StartResult;
 import ai.kaelio.ktx.application.port.in.StopRequest;
 import ai.kaelio.ktx.application.port.in.StopResult;
+import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost;
 import ai.kaelio.ktx.application.testing.FakeDaemonHost.Stubbornness;
 import ai.kaelio.ktx.application.testing.FakeRuntime;
@@ -205,6 +206,21 @@ class StopDaemonServiceTest {
 
         assertThat(result.nothingRunning()).isTrue();
         assertThat(result.staleState()).contains(new StopResult.StaleState(marker, DaemonInspector.START_NOT_RECORDED));
+        assertThat(host.signals()).isEmpty();
+        assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
+    }
+
+    @Test
+    void theMarkerOfAStartThatEndedWithNothingRunningIsRemovedQuietly() throws Exception {
+        Path marker = runtime.layout().daemonStartingPath();
+        ProcessSnapshot endedKtx = host.runForeign(FakeDaemonHost.USER, "/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main");
+        host.crash(endedKtx.pid());
+        runtime.daemonFiles().markStarting(marker, DaemonFiles.StartMarker.by(endedKtx));
+
+        StopResult result = stop(false);
+
+        assertThat(result.nothingRunning()).isTrue();
+        assertThat(result.staleState()).isEmpty();
         assertThat(host.signals()).isEmpty();
         assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
     }

@@ -27,7 +27,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     static final Instant BOOT = Instant.parse("2026-03-01T08:00:00Z");
     /** The ktx process under test, which {@link #current} returns; alive throughout and never in a listing. */
     public static final ProcessSnapshot KTX = new ProcessSnapshot(100, Optional.of(BOOT.plusSeconds(60)),
-            List.of("/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main"), Optional.of(USER));
+            List.of("/usr/bin/java", "ai.kaelio.ktx.bootstrap.Main"), Optional.of(USER), kernelStart(6000));
+    private static final String BOOT_ID = "0b5e3c1a-9f7d-4c2e-8a61-3d2f4b6c8e90";
 
     /** What a spawned daemon does. */
     public enum Behaviour { HEALTHY, EXITS_AT_ONCE, NEVER_READY, NEVER_ANSWERS, WITHOUT_NUMPY }
@@ -48,6 +49,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     private String version = "0.1.0";
     private Consumer<ProcessSnapshot> whileComingUp = process -> { };
     private int listings;
+    private boolean showsCommandLines = true;
+    private Duration clockStep = Duration.ZERO;
 
     public FakeDaemonHost(InMemoryDaemonFiles files) {
         this.files = files;
@@ -108,7 +111,7 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
         proc.version = version;
         proc.features = features;
         proc.stubbornness = stubbornness;
-        return proc.snapshot;
+        return seenNow(proc.snapshot);
     }
 
     public synchronized int portOf(long pid) {
@@ -127,9 +130,10 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     /** The pid is now someone else's: the old process is gone, a new one with the same pid runs {@code command}. */
     public synchronized ProcessSnapshot reusePid(long pid, String... command) {
         Proc proc = new Proc();
-        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusSeconds(3600 + pid)), List.of(command), Optional.of(USER));
+        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusSeconds(3600 + pid)), List.of(command), Optional.of(USER),
+                kernelStart(360_000 + pid));
         table.put(pid, proc);
-        return proc.snapshot;
+        return seenNow(proc.snapshot);
     }
 
     public synchronized boolean isAlive(long pid) {
@@ -165,23 +169,23 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     private Proc add(String user, List<String> command) {
         long pid = nextPid++;
         Proc proc = new Proc();
-        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusMillis(pid)), command, Optional.of(user));
+        proc.snapshot = new ProcessSnapshot(pid, Optional.of(BOOT.plusMillis(pid)), command, Optional.of(user), kernelStart(pid));
         table.put(pid, proc);
         return proc;
     }
 
     private Optional<Proc> same(ProcessSnapshot process) {
         Proc proc = table.get(process.pid());
-        return proc != null && proc.alive && proc.snapshot.isSameProcessAs(process) ? Optional.of(proc) : Optional.empty();
+        return proc != null && proc.alive && seenNow(proc.snapshot).isSameProcessAs(process) ? Optional.of(proc) : Optional.empty();
     }
 
     @Override
     public synchronized Optional<ProcessSnapshot> find(long pid) {
         if (pid == KTX.pid()) {
-            return Optional.of(KTX);
+            return Optional.of(seenNow(KTX));
         }
         Proc proc = table.get(pid);
-        return proc != null && proc.alive ? Optional.of(proc.snapshot) : Optional.empty();
+        return proc != null && proc.alive ? Optional.of(seenNow(proc.snapshot)) : Optional.empty();
     }
 
     @Override
@@ -189,13 +193,42 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
         listings++;
         return table.values().stream()
                 .filter(proc -> proc.alive && proc.snapshot.user().equals(Optional.of(USER)))
-                .map(proc -> proc.snapshot)
+                .map(proc -> seenNow(proc.snapshot))
                 .toList();
     }
 
     @Override
-    public ProcessSnapshot current() {
-        return KTX;
+    public synchronized ProcessSnapshot current() {
+        return seenNow(KTX);
+    }
+
+    @Override
+    public synchronized boolean showsCommandLines() {
+        return showsCommandLines;
+    }
+
+    /**
+     * The wall clock was set forward by {@code step} after every process so far started, as NTP or a resumed
+     * virtual machine does: start instants seen from now on differ by the step, the kernel's starts do not.
+     */
+    public synchronized FakeDaemonHost wallClockStepped(Duration step) {
+        clockStep = clockStep.plus(step);
+        return this;
+    }
+
+    private static Optional<String> kernelStart(long ticks) {
+        return Optional.of(BOOT_ID + ":" + ticks);
+    }
+
+    private ProcessSnapshot seenNow(ProcessSnapshot snapshot) {
+        return new ProcessSnapshot(snapshot.pid(), snapshot.startedAt().map(instant -> instant.plus(clockStep)),
+                snapshot.command(), snapshot.user(), snapshot.kernelStart());
+    }
+
+    /** As on Windows: listings carry no command lines, so no daemon is recognised in them. */
+    public synchronized FakeDaemonHost withoutCommandLines() {
+        showsCommandLines = false;
+        return this;
     }
 
     @Override
@@ -221,8 +254,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
             case NEVER_READY -> files.appendLog(launch.log(), "importing numpy…");
             default -> files.announce(readyFile, new DaemonFiles.ReadyFile(proc.snapshot.pid(), "127.0.0.1", proc.port, version));
         }
-        whileComingUp.accept(proc.snapshot);
-        return proc.snapshot;
+        whileComingUp.accept(seenNow(proc.snapshot));
+        return seenNow(proc.snapshot);
     }
 
     @Override

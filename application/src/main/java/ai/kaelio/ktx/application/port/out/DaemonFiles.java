@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.application.port.out;
 
 import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.ProcessSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,8 +79,11 @@ public interface DaemonFiles {
             Objects.requireNonNull(starter, "starter");
         }
 
-        public static StartMarker by(long pid, Instant startedAt) {
-            return new StartMarker(Optional.of(new Starter(pid, startedAt)));
+        /** The marker of a start by this process; one that names nobody if the system gave it no start. */
+        public static StartMarker by(ProcessSnapshot starter) {
+            return starter.startedAt()
+                    .map(startedAt -> new StartMarker(Optional.of(new Starter(starter.pid(), startedAt, starter.kernelStart()))))
+                    .orElseGet(StartMarker::unknown);
         }
 
         public static StartMarker unknown() {
@@ -87,10 +91,15 @@ public interface DaemonFiles {
         }
     }
 
-    /** The ktx process of a start: its pid and start instant, which together identify it. */
-    record Starter(long pid, Instant startedAt) {
+    /**
+     * The ktx process of a start: its pid and start, which together identify it.
+     *
+     * @param kernelStart see {@link ProcessSnapshot#kernelStart()}
+     */
+    record Starter(long pid, Instant startedAt, Optional<String> kernelStart) {
         public Starter {
             Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(kernelStart, "kernelStart");
         }
     }
 }

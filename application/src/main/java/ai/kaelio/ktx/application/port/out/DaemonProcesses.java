@@ -25,6 +25,12 @@ public interface DaemonProcesses {
     ProcessSnapshot current();
 
     /**
+     * Whether snapshots carry command lines, by which a daemon is recognised in a listing. Where they do not
+     * (Windows: the JDK reports none), finding no daemon in the table proves nothing.
+     */
+    boolean showsCommandLines();
+
+    /**
      * Starts the daemon detached: in a session of its own, stdin from the null device, stdout and stderr
      * appended to the log, so that it outlives ktx and no terminal or pipe of ktx's reaches it. Until
      * {@link #release} it is ended if ktx exits, so an interrupted start leaves no orphan behind.
