@@ -93,6 +93,25 @@ class DaemonStateFaultIT {
         tally.publish();
     }
 
+    // Two spellings of one root: the daemon's command line holds the one its start used.
+    @Test
+    void aDaemonStartedThroughALinkToTheRootIsStillFoundUnderTheRealPath() throws Exception {
+        Path real = Files.createDirectories(shared.resolve("linked/real"));
+        Path link = Files.createSymbolicLink(shared.resolve("linked/link"), real);
+        KtxRun throughLink = KtxRun.against(link.resolve("root"));
+        KtxRun underRealPath = KtxRun.against(real.resolve("root"));
+        throughLink.run("runtime", "install").succeeds();
+        long pid = Long.parseLong(throughLink.run("runtime", "start", "--no-input").succeeds().line("pid: "));
+        Files.writeString(real.resolve("root").resolve(Distribution.version().value()).resolve("daemon.json"), "{\"pid\":\n");
+
+        var status = underRealPath.run("runtime", "status").succeeds();
+        assertThat(status.line("daemon state: ")).isEqualTo("stale");
+        assertThat(status.line("daemon pid: ")).isEqualTo(String.valueOf(pid));
+
+        assertThat(underRealPath.run("runtime", "stop").succeeds().out()).startsWith("Stopped KTX daemon\npid: " + pid + "\n");
+        assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(10))).isTrue();
+    }
+
     @Test
     void aStartKilledBeforeItRecordedTheDaemonLeavesItVisibleToStatusInstallAndStop() throws Exception {
         FaultTally tally = new FaultTally("kill-9-daemon-start");

@@ -55,6 +55,11 @@ public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String
         return launcher().filter(launcher -> launcher.startsWith(inside)).isPresent();
     }
 
+    /** The {@code ktx-daemon} launcher's path as its command line spells it, for a daemon; empty otherwise. */
+    public Optional<String> daemonLauncher() {
+        return launcher();
+    }
+
     private Optional<String> launcher() {
         for (int i = 0; i + 1 < command.size(); i++) {
             if (isDaemonLauncher(command.get(i)) && command.get(i + 1).equals(DAEMON_SUBCOMMAND)) {

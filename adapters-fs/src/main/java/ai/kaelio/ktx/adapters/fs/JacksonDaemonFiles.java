@@ -74,6 +74,15 @@ final class JacksonDaemonFiles implements DaemonFiles {
     }
 
     @Override
+    public Optional<Path> realPath(Path path) {
+        try {
+            return Optional.of(path.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void unmarkStarting(Path marker) throws IOException {
         Files.deleteIfExists(marker);
     }

@@ -186,6 +186,15 @@ class JacksonDaemonFilesTest {
     }
 
     @Test
+    void aRealPathHasEveryLinkResolvedAndAMissingOneIsEmpty() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real/root/0.1.0"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+
+        assertThat(files.realPath(link.resolve("root/0.1.0"))).contains(real.toRealPath());
+        assertThat(files.realPath(link.resolve("root/0.2.0"))).isEmpty();
+    }
+
+    @Test
     void deletingAMissingStateIsFine() throws Exception {
         Path state = dir.resolve("daemon.json");
         files.writeState(state, record());

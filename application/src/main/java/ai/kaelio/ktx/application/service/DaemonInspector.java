@@ -7,6 +7,7 @@ import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -92,11 +93,34 @@ public final class DaemonInspector {
     }
 
     private DaemonState.Unrecorded unrecorded(Path statePath, Path stateFile, String reason, String version) {
-        Path versionDir = layout.versionDir(version);
-        List<ProcessSnapshot> launchedHere = runningDaemons().stream()
-                .filter(process -> process.isKtxDaemonLaunchedFrom(versionDir))
+        return new DaemonState.Unrecorded(statePath, stateFile, reason, launchedFrom(layout.versionDir(version)));
+    }
+
+    /**
+     * The daemons whose launcher lies in the version directory: as the command line spells it, or, for a
+     * root that another ktx reached through a symbolic link (or this one did), once both are resolved.
+     */
+    private List<ProcessSnapshot> launchedFrom(Path versionDir) {
+        List<ProcessSnapshot> daemons = runningDaemons();
+        if (daemons.isEmpty()) {
+            return daemons;
+        }
+        Optional<Path> realVersionDir = files.realPath(versionDir);
+        return daemons.stream()
+                .filter(process -> process.isKtxDaemonLaunchedFrom(versionDir)
+                        || realVersionDir.filter(realDir -> launcherResolvesInto(process, realDir)).isPresent())
                 .toList();
-        return new DaemonState.Unrecorded(statePath, stateFile, reason, launchedHere);
+    }
+
+    private boolean launcherResolvesInto(ProcessSnapshot process, Path realDirectory) {
+        try {
+            return process.daemonLauncher()
+                    .flatMap(launcher -> files.realPath(Path.of(launcher)))
+                    .filter(realLauncher -> realLauncher.startsWith(realDirectory))
+                    .isPresent();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Every live {@code ktx-daemon serve-http} of this user, of any version or root, recorded or not. */

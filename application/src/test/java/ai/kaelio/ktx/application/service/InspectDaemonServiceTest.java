@@ -202,6 +202,21 @@ class InspectDaemonServiceTest {
         assertThat(runtime.daemonStatusService().inspect().kind()).isEqualTo(DaemonState.Kind.STALE);
     }
 
+    // Another ktx reached the same root through a symbolic link, so its daemon's command line spells it so.
+    @Test
+    void aDaemonLaunchedThroughALinkToTheRootIsFoundOnceBothAreResolved() {
+        Path link = Path.of("/home/alex/link-to-runtimes");
+        runtime.daemonFiles().linkAs(link, FakeRuntime.ROOT);
+        Path launcherThroughLink = link.resolve(FakeRuntime.ROOT.relativize(runtime.layout().environment("a").daemonPath()));
+        ProcessSnapshot left = runDaemonFrom(launcherThroughLink);
+        ProcessSnapshot elsewhere = runDaemonFrom(Path.of("/home/alex/other-root/0.1.0/venv-a/bin/ktx-daemon"));
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        DaemonState state = runtime.daemonStatusService().inspect();
+
+        assertThat(state.runningPids()).containsExactly(left.pid()).doesNotContain(elsewhere.pid());
+    }
+
     @Test
     void aStartsMarkerBesideAValidRecordIsIgnored() {
         DaemonRecord record = recordedDaemon();

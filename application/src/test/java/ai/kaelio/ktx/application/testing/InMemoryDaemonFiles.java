@@ -18,6 +18,7 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
     private final Map<Path, List<String>> logs = new HashMap<>();
     private final List<Path> preparedRuns = new ArrayList<>();
     private final Map<Path, StartMarker> startMarkers = new HashMap<>();
+    private final Map<Path, Path> links = new HashMap<>();
     private IOException writeFailure;
     private Runnable beforeNextStateRead = () -> { };
 
@@ -102,6 +103,23 @@ public final class InMemoryDaemonFiles implements DaemonFiles {
 
     public synchronized boolean isMarkedStarting(Path path) {
         return startMarkers.containsKey(path.normalize());
+    }
+
+    /** Paths under {@code link} resolve to the same paths under {@code target}, as through a symbolic link. */
+    public synchronized InMemoryDaemonFiles linkAs(Path link, Path target) {
+        links.put(link.normalize(), target.normalize());
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<Path> realPath(Path path) {
+        Path normal = path.normalize();
+        for (Map.Entry<Path, Path> link : links.entrySet()) {
+            if (normal.startsWith(link.getKey())) {
+                return Optional.of(link.getValue().resolve(link.getKey().relativize(normal)));
+            }
+        }
+        return Optional.of(normal);
     }
 
     @Override

@@ -50,6 +50,9 @@ public interface DaemonFiles {
     /** The ready file once it is complete; empty while it is absent or unreadable. */
     Optional<ReadyFile> readReady(Path readyFile);
 
+    /** The path with every symbolic link resolved; empty if it does not exist or cannot be resolved. */
+    Optional<Path> realPath(Path path);
+
     /** The last lines of a log, for an error message; empty if it cannot be read. */
     List<String> tail(Path log, int lines);
 
