@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>The start instant is wall-clock time, and on Linux the JDK derives it from the boot time each JVM reads
  * once when it starts. A wall clock set or stepped in between (NTP, a virtual machine resuming) makes two
  * ktx processes disagree about the same process by the size of the step. The kernel's own count does not
- * move with the clock, so where both sides have it, it decides.
+ * move with the clock, but a reader in another time namespace (a container with a boot-time offset, a
+ * restored checkpoint) sees it shifted, while its instants still agree. So the start is the same when
+ * either measure says so, and known to differ only when every measure both sides have differs.
  *
  * @param command     the executable and its arguments, as far as the system shows them (may be empty)
  * @param kernelStart the start in the kernel's own terms, where the system has them (Linux: the boot's id and
@@ -74,7 +76,7 @@ public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String
         return pid == other.pid && other.startedAt.flatMap(instant -> sameStart(instant, other.kernelStart)).orElse(false);
     }
 
-    /** Known to have started as recorded: by the kernel's count where both have it, else by the instant. */
+    /** Known to have started as recorded: by the kernel's count or by the instant. */
     public boolean startedAs(Instant instant, Optional<String> kernel) {
         return sameStart(instant, kernel).orElse(false);
     }
@@ -85,10 +87,14 @@ public record ProcessSnapshot(long pid, Optional<Instant> startedAt, List<String
     }
 
     private Optional<Boolean> sameStart(Instant instant, Optional<String> kernel) {
-        if (kernelStart.isPresent() && kernel.isPresent()) {
-            return Optional.of(kernelStart.equals(kernel));
+        boolean kernelsKnown = kernelStart.isPresent() && kernel.isPresent();
+        if (kernelsKnown && kernelStart.equals(kernel)) {
+            return Optional.of(true);
         }
-        return startedAt.map(instant::equals);
+        if (startedAt.isPresent()) {
+            return Optional.of(startedAt.get().equals(instant));
+        }
+        return kernelsKnown ? Optional.of(false) : Optional.empty();
     }
 
     /** By file name, cut at either separator: a Windows command line is judged the same on any host. */

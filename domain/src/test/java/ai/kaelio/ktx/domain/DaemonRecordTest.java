@@ -13,6 +13,8 @@ class DaemonRecordTest {
 
     private static final String TOKEN = "k5J0vQ-7c2Yw8m1ZrXl4nB9sQ3pT6uVaE0fHdGiKjLo";
     private static final Instant PROCESS_START = Instant.parse("2026-05-01T09:59:59.870Z");
+    private static final String BOOT_ID = "6a1c9e0e-1f1b-4a51-9d4e-0c8f2b7d9a11";
+    private static final Optional<String> KERNEL = Optional.of(BOOT_ID + ":183345");
     private static final List<String> DAEMON_COMMAND =
             List.of("/usr/bin/python3.11", "/rt/0.1.0/venv-a/bin/ktx-daemon", "serve-http", "--ready-file", "/rt/r.json");
 
@@ -38,23 +40,41 @@ class DaemonRecordTest {
     // NTP or a resumed virtual machine stepped the wall clock between the start that recorded the daemon and
     // this look at it: the instants differ by the step, the kernel's count of ticks since boot does not.
     @Test
-    void theKernelsStartDecidesWhereBothSidesHaveIt() {
-        Optional<String> kernel = Optional.of("6a1c9e0e-1f1b-4a51-9d4e-0c8f2b7d9a11:183345");
-        DaemonRecord recorded = withKernelStart(record(), kernel);
-        ProcessSnapshot afterAClockStep = new ProcessSnapshot(4242, Optional.of(PROCESS_START.plusSeconds(37)), DAEMON_COMMAND,
-                Optional.of("alex"), kernel);
-        ProcessSnapshot reusedPidSameSecond = new ProcessSnapshot(4242, Optional.of(PROCESS_START), DAEMON_COMMAND,
-                Optional.of("alex"), Optional.of("6a1c9e0e-1f1b-4a51-9d4e-0c8f2b7d9a11:183346"));
+    void theSameKernelStartIdentifiesTheProcessAfterTheWallClockMoved() {
+        DaemonRecord recorded = withKernelStart(record(), KERNEL);
+        ProcessSnapshot afterAClockStep = snapshot(PROCESS_START.plusSeconds(37), KERNEL);
 
         assertThat(recorded.identifies(afterAClockStep)).isTrue();
-        assertThat(recorded.identifies(reusedPidSameSecond)).isFalse();
-        assertThat(afterAClockStep.isSameProcessAs(reusedPidSameSecond)).isFalse();
-        assertThat(afterAClockStep.startedOtherwiseThan(PROCESS_START, kernel)).isFalse();
-        assertThat(reusedPidSameSecond.startedOtherwiseThan(PROCESS_START, kernel)).isTrue();
+        assertThat(afterAClockStep.startedOtherwiseThan(PROCESS_START, KERNEL)).isFalse();
         // One side without the kernel's count: the instants decide, as before.
         assertThat(record().identifies(afterAClockStep)).isFalse();
         assertThat(recorded.identifies(process(4242, PROCESS_START, DAEMON_COMMAND))).isTrue();
-        assertThat(process(4242, null, DAEMON_COMMAND).startedOtherwiseThan(PROCESS_START, kernel)).as("cannot tell").isFalse();
+        assertThat(process(4242, null, DAEMON_COMMAND).startedOtherwiseThan(PROCESS_START, KERNEL)).as("cannot tell").isFalse();
+    }
+
+    // A reader in another time namespace sees the kernel's count shifted by its boot-time offset, and the
+    // same instants (the JDK shifts its boot time the other way).
+    @Test
+    void theSameInstantIdentifiesTheProcessWhereTheKernelsCountIsSeenShifted() {
+        ProcessSnapshot fromAnotherTimeNamespace = snapshot(PROCESS_START, Optional.of(BOOT_ID + ":283345"));
+
+        assertThat(withKernelStart(record(), KERNEL).identifies(fromAnotherTimeNamespace)).isTrue();
+    }
+
+    @Test
+    void aProcessIsAnotherOnlyWhenEveryStartBothSidesHaveDiffers() {
+        ProcessSnapshot reusedPid = snapshot(PROCESS_START.plusMillis(10), Optional.of(BOOT_ID + ":183346"));
+        ProcessSnapshot withoutInstant = new ProcessSnapshot(4242, Optional.empty(), DAEMON_COMMAND, Optional.of("alex"),
+                Optional.of(BOOT_ID + ":183346"));
+
+        assertThat(withKernelStart(record(), KERNEL).identifies(reusedPid)).isFalse();
+        assertThat(reusedPid.startedOtherwiseThan(PROCESS_START, KERNEL)).isTrue();
+        assertThat(withoutInstant.startedOtherwiseThan(PROCESS_START, KERNEL)).isTrue();
+        assertThat(snapshot(PROCESS_START.plusSeconds(37), KERNEL).isSameProcessAs(reusedPid)).isFalse();
+    }
+
+    private static ProcessSnapshot snapshot(Instant start, Optional<String> kernel) {
+        return new ProcessSnapshot(4242, Optional.of(start), DAEMON_COMMAND, Optional.of("alex"), kernel);
     }
 
     private static DaemonRecord withKernelStart(DaemonRecord record, Optional<String> kernel) {

@@ -25,8 +25,8 @@ final class ProcStat {
 
     /**
      * The boot's id and the clock ticks from boot to the process's start: fixed for the process's life, the
-     * same for every reader, and unmoved by changes to the wall clock (which the JDK's start instant is not).
-     * Empty where either cannot be read.
+     * same for every reader in one time namespace, and unmoved by changes to the wall clock (which the JDK's
+     * start instant is not). Empty where either cannot be read.
      */
     static Optional<String> kernelStart(long pid) {
         if (BOOT_ID.isEmpty()) {
@@ -41,7 +41,7 @@ final class ProcStat {
 
     private static Optional<String[]> fieldsAfterComm(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String stat = read(pid);
             int end = stat.lastIndexOf(')');
             if (end < 0 || end + 2 >= stat.length()) {
                 return Optional.empty();
@@ -64,7 +64,7 @@ final class ProcStat {
     /** True for a zombie (exited, not yet reaped) or a process that is gone; false when it cannot tell. */
     static boolean isZombie(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String stat = read(pid);
             // "pid (comm) S …": comm may itself hold spaces and parentheses, so look after the last ')'.
             int end = stat.lastIndexOf(')');
             if (end < 0 || end + 2 >= stat.length()) {
@@ -77,5 +77,13 @@ final class ProcStat {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * As bytes, one character each: {@code comm} is cut at 15 bytes, possibly inside a UTF-8 character,
+     * which a UTF-8 decoder refuses; only the ASCII fields after it are used.
+     */
+    private static String read(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
     }
 }

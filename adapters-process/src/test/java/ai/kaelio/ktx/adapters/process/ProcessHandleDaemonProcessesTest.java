@@ -76,6 +76,16 @@ class ProcessHandleDaemonProcessesTest {
         assertThat(processes.current().kernelStart()).get().asString().startsWith(bootId + ":");
     }
 
+    // The kernel cuts a process's name at 15 bytes: here inside a two-byte character, which UTF-8 refuses.
+    @Test
+    void theKernelsStartIsReadWhateverTheProcessIsCalled() throws Exception {
+        Path named = Files.copy(Path.of("/bin/sleep"), dir.resolve("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9 ) x"));
+        assertThat(named.toFile().setExecutable(true)).isTrue();
+        Process sleep = run(named.toString(), "30");
+
+        assertThat(snapshotOf(sleep.pid()).kernelStart()).get().asString().matches("[0-9a-f-]{36}:[0-9]+");
+    }
+
     @Test
     void aSnapshotFromAnotherJvmWithTheSameKernelStartIsSignalledDespiteAnotherInstant() throws Exception {
         Process sleep = run("sleep", "30");

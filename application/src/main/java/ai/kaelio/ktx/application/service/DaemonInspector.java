@@ -112,10 +112,17 @@ public final class DaemonInspector {
                 .toList();
     }
 
+    /**
+     * Only an absolute launcher (a relative one names a file relative to wherever the daemon was started,
+     * not to this ktx), and only its directory resolved: a {@code ktx-daemon} elsewhere that merely links
+     * into this runtime is not launched from it.
+     */
     private boolean launcherResolvesInto(ProcessSnapshot process, Path realDirectory) {
         try {
             return process.daemonLauncher()
-                    .flatMap(launcher -> files.realPath(Path.of(launcher)))
+                    .map(Path::of)
+                    .filter(launcher -> launcher.isAbsolute() && launcher.getParent() != null)
+                    .flatMap(launcher -> files.realPath(launcher.getParent()).map(dir -> dir.resolve(launcher.getFileName())))
                     .filter(realLauncher -> realLauncher.startsWith(realDirectory))
                     .isPresent();
         } catch (InvalidPathException e) {

@@ -218,6 +218,22 @@ class InspectDaemonServiceTest {
     }
 
     @Test
+    void neitherARelativeLauncherNorALauncherThatOnlyLinksIntoTheRuntimeCountsAsLaunchedFromIt() {
+        Path venv = runtime.layout().environment("a").daemonPath().getParent().getParent();
+        // Relative to the daemon's working directory, which this ktx does not know: resolved against its own,
+        // it could land anywhere, this runtime included.
+        runtime.daemonFiles().linkAs(Path.of("venv-a"), venv);
+        ProcessSnapshot relative = runDaemonFrom(Path.of("venv-a/bin/ktx-daemon"));
+        runtime.daemonFiles().linkAs(Path.of("/home/alex/bin/ktx-daemon"), runtime.layout().environment("a").daemonPath());
+        ProcessSnapshot linkedFile = runDaemonFrom(Path.of("/home/alex/bin/ktx-daemon"));
+        runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
+
+        DaemonState state = runtime.daemonStatusService().inspect();
+
+        assertThat(state.runningPids()).doesNotContain(relative.pid(), linkedFile.pid()).isEmpty();
+    }
+
+    @Test
     void aStartsMarkerBesideAValidRecordIsIgnored() {
         DaemonRecord record = recordedDaemon();
         runtime.daemonFiles().markStarting(runtime.layout().daemonStartingPath());
