@@ -223,6 +223,8 @@ class StopDaemonServiceTest {
         assertThat(result.staleState()).isEmpty();
         assertThat(host.signals()).isEmpty();
         assertThat(runtime.daemonFiles().isMarkedStarting(marker)).isFalse();
+        // Under the lock a start holds for its marker's whole life, so no start of its own is cut short.
+        assertThat(runtime.lock().acquisitions()).extracting(acquisition -> acquisition.purpose()).containsExactly("daemon stop");
     }
 
     @Test
