@@ -147,9 +147,7 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
      * ever compared with what this same JVM sees.
      */
     private ProcessSnapshot identified(ProcessHandle handle) {
-        ProcessSnapshot snapshot = snapshot(handle);
-        return new ProcessSnapshot(snapshot.pid(), snapshot.startedAt(), snapshot.command(), snapshot.user(),
-                kernelStart(handle.pid()));
+        return snapshot(handle, kernelStart(handle.pid()));
     }
 
     private Optional<String> kernelStart(long pid) {
@@ -157,6 +155,10 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
     }
 
     private static ProcessSnapshot snapshot(ProcessHandle handle) {
+        return snapshot(handle, Optional.empty());
+    }
+
+    private static ProcessSnapshot snapshot(ProcessHandle handle, Optional<String> kernelStart) {
         ProcessHandle.Info info = handle.info();
         List<String> command = new ArrayList<>();
         Optional<String[]> arguments = info.arguments();
@@ -167,6 +169,6 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
             // The system gave only the joined command line (another user's process on some systems).
             info.commandLine().ifPresent(line -> command.addAll(Arrays.asList(line.strip().split("\\s+"))));
         }
-        return new ProcessSnapshot(handle.pid(), info.startInstant(), command, info.user());
+        return new ProcessSnapshot(handle.pid(), info.startInstant(), command, info.user(), kernelStart);
     }
 }
