@@ -35,7 +35,7 @@ public final class Main {
 
     /** Runs one command against the given wiring; tests pass the production modules with a port overridden. */
     static int run(Module modules, PrintWriter out, PrintWriter err, String... args) {
-        StartupWarmUp.start(args);
+        StartupWarmUp.start();
         Injector injector = KtxModules.injector(modules);
         return KtxCli.runInterruptibly(injector.getInstance(CommandLine.IFactory.class), out, err, args);
     }

@@ -20,6 +20,7 @@ public final class CliModule extends AbstractModule {
         bind(StopCommand.class);
         bind(ShellCommand.class);
         bind(CliVersionProvider.class);
+        bind(InstallConsentOption.class);
     }
 
     @Provides

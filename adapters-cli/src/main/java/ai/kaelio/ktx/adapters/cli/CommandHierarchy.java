@@ -2,74 +2,86 @@ package ai.kaelio.ktx.adapters.cli;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which command sits under which, declared once, and how much of that tree one run builds.
  *
- * <p>picocli models each command by reflection when the tree is built, a few milliseconds per command,
- * which is a large share of a command as quick as {@code ktx runtime status}. A run whose first two words
- * name a runtime subcommand exactly can only ever reach that subcommand, so it gets the branch
- * ktx → runtime → that subcommand, and picocli parses it as it would in the whole tree. Every other run
- * (help, completion, the shell, a misspelt name that picocli should suggest a fix for) gets the whole tree.
+ * <p>Each command built is an object from the factory (Guice, for those with use cases) and a picocli
+ * model. A run whose first two words name a runtime subcommand exactly can only ever reach that
+ * subcommand, so it gets the branch ktx → runtime → that subcommand, and picocli parses it as it would in
+ * the whole tree. Every other run (help, completion, the shell, a misspelt name that picocli should
+ * suggest a fix for) gets the whole tree.
  */
 final class CommandHierarchy {
 
-    private static final List<Class<?>> TOP_LEVEL =
-            List.of(RuntimeCommand.class, ShellCommand.class, CompletionCommand.class, HelpCommand.class);
-    private static final List<Class<?>> RUNTIME = List.of(InstallCommand.class, StatusCommand.class,
-            DoctorCommand.class, PruneCommand.class, ExecCommand.class, StartCommand.class, StopCommand.class);
+    /** A command's place in the tree, named before the command is built. */
+    private record Node(String name, Class<? extends DeclaredCommand> type) {
+    }
 
-    private CommandHierarchy() {
+    private static final List<Node> TOP_LEVEL = List.of(
+            new Node(RuntimeCommand.NAME, RuntimeCommand.class),
+            new Node(ShellCommand.NAME, ShellCommand.class),
+            new Node(CompletionCommand.NAME, CompletionCommand.class),
+            new Node(HelpCommand.NAME, HelpCommand.class));
+    private static final List<Node> RUNTIME = List.of(
+            new Node(InstallCommand.NAME, InstallCommand.class),
+            new Node(StatusCommand.NAME, StatusCommand.class),
+            new Node(DoctorCommand.NAME, DoctorCommand.class),
+            new Node(PruneCommand.NAME, PruneCommand.class),
+            new Node(ExecCommand.NAME, ExecCommand.class),
+            new Node(StartCommand.NAME, StartCommand.class),
+            new Node(StopCommand.NAME, StopCommand.class));
+
+    private final CommandLine.IFactory factory;
+    private final CommandLine.IVersionProvider version;
+
+    private CommandHierarchy(CommandLine.IFactory factory) {
+        this.factory = factory;
+        this.version = create(CliVersionProvider.class);
     }
 
     static CommandLine whole(CommandLine.IFactory factory) {
-        CommandLine ktx = new CommandLine(KtxCommand.class, factory);
-        TOP_LEVEL.forEach(command -> ktx.addSubcommand(model(command, factory)));
-        CommandLine runtime = ktx.getSubcommands().get(nameOf(RuntimeCommand.class));
-        RUNTIME.forEach(command -> runtime.addSubcommand(model(command, factory)));
+        CommandHierarchy hierarchy = new CommandHierarchy(factory);
+        CommandLine ktx = hierarchy.model(KtxCommand.class);
+        TOP_LEVEL.forEach(node -> ktx.addSubcommand(node.name(), hierarchy.model(node.type())));
+        CommandLine runtime = ktx.getSubcommands().get(RuntimeCommand.NAME);
+        RUNTIME.forEach(node -> runtime.addSubcommand(node.name(), hierarchy.model(node.type())));
         return ktx;
-    }
-
-    /** The command classes of the tree {@link #reachableBy} builds for {@code args}. */
-    static List<Class<?>> classesReachableBy(String... args) {
-        Optional<Class<?>> only = onlyRuntimeCommand(args);
-        if (only.isPresent()) {
-            return List.of(KtxCommand.class, RuntimeCommand.class, only.get());
-        }
-        return Stream.of(List.<Class<?>>of(KtxCommand.class), TOP_LEVEL, RUNTIME).flatMap(List::stream).toList();
     }
 
     /** The branch that {@code args} can reach, or the whole tree. */
     static CommandLine reachableBy(CommandLine.IFactory factory, String... args) {
-        Optional<Class<?>> only = onlyRuntimeCommand(args);
+        Optional<Node> only = onlyRuntimeCommand(args);
         if (only.isEmpty()) {
             return whole(factory);
         }
-        CommandLine runtime = model(RuntimeCommand.class, factory);
-        runtime.addSubcommand(model(only.get(), factory));
-        CommandLine ktx = new CommandLine(KtxCommand.class, factory);
-        ktx.addSubcommand(runtime);
+        CommandHierarchy hierarchy = new CommandHierarchy(factory);
+        CommandLine runtime = hierarchy.model(RuntimeCommand.class);
+        runtime.addSubcommand(only.get().name(), hierarchy.model(only.get().type()));
+        CommandLine ktx = hierarchy.model(KtxCommand.class);
+        ktx.addSubcommand(RuntimeCommand.NAME, runtime);
         return ktx;
     }
 
-    /**
-     * One command's model. The public constructor, unlike {@code addSubcommand(Class)}, applies the
-     * command's model transformer (exec's options end at the command it runs).
-     */
-    private static CommandLine model(Class<?> command, CommandLine.IFactory factory) {
-        return new CommandLine(command, factory);
+    private CommandLine model(Class<? extends DeclaredCommand> type) {
+        CommandSpec model = create(type).model();
+        model.versionProvider(version);
+        return new CommandLine(model, factory);
     }
 
-    private static Optional<Class<?>> onlyRuntimeCommand(String... args) {
-        return args.length >= 2 && args[0].equals(nameOf(RuntimeCommand.class))
-                ? RUNTIME.stream().filter(command -> nameOf(command).equals(args[1])).findFirst()
+    private <T> T create(Class<T> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("Cannot create " + type.getSimpleName() + ": " + e, e);
+        }
+    }
+
+    private static Optional<Node> onlyRuntimeCommand(String... args) {
+        return args.length >= 2 && args[0].equals(RuntimeCommand.NAME)
+                ? RUNTIME.stream().filter(node -> node.name().equals(args[1])).findFirst()
                 : Optional.empty();
-    }
-
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
     }
 }

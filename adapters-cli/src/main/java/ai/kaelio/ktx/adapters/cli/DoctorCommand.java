@@ -4,20 +4,16 @@ import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Check uv, Python, the bundled wheel and the runtime; exits 1 if any check fails.")
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "doctor";
 
-    @Option(names = "--json", description = "Print the checks as JSON.")
-    boolean json;
+    private final OptionSpec json = CommandModels.flag("--json", "Print the checks as JSON.");
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Check uv, Python, the bundled wheel and the runtime; exits 1 if any check fails.", json);
 
     private final Provider<DiagnoseRuntimeUseCase> diagnose;
 
@@ -27,7 +23,12 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() throws InterruptedException {
-        return new DoctorOutput(spec.commandLine().getOut(), json).print(diagnose.get().diagnose());
+        return new DoctorOutput(model.commandLine().getOut(), CommandModels.isSet(json)).print(diagnose.get().diagnose());
     }
 }

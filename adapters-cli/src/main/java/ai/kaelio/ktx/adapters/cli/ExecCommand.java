@@ -5,60 +5,48 @@ import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.ExecRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        modelTransformer = ExecCommand.OptionsEndAtTheCommand.class,
-        description = "Run a command inside the runtime (its bin first on PATH, VIRTUAL_ENV set), installing it on demand.",
-        footer = {"", "Exits with the command's exit code; 127 if the command is not found; 1 if the runtime is not ready "
-                + "and may not be installed; 2 on a usage error."})
-final class ExecCommand implements Callable<Integer> {
+final class ExecCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "exec";
 
-    @Mixin
-    InstallConsentOption consent;
-
-    @Mixin
-    FeatureOption features;
-
-    @Parameters(arity = "1..*", paramLabel = "COMMAND",
-            description = "The program (found in the runtime's bin, then on PATH) and its arguments, best after --.")
-    List<String> command = new ArrayList<>();
+    private final FeatureOption features = new FeatureOption();
+    private final PositionalParamSpec command = CommandModels.words("1..*", "COMMAND",
+            "The program (found in the runtime's bin, then on PATH) and its arguments, best after --.");
+    private final CommandSpec model;
 
     private final Provider<ExecInRuntimeUseCase> exec;
+    private final InstallConsentOption consent;
 
     @Inject
-    ExecCommand(Provider<ExecInRuntimeUseCase> exec) {
+    ExecCommand(Provider<ExecInRuntimeUseCase> exec, InstallConsentOption consent) {
         this.exec = exec;
+        this.consent = consent;
+        this.model = CommandModels.command(this, NAME,
+                "Run a command inside the runtime (its bin first on PATH, VIRTUAL_ENV set), installing it on demand.",
+                consent.yes(), consent.noInput(), features.model(), command);
+        model.usageMessage().footer("", "Exits with the command's exit code; 127 if the command is not found; 1 if the "
+                + "runtime is not ready and may not be installed; 2 on a usage error.");
+        // exec python -V as well as exec -- python -V: the command's own options are not ktx's.
+        model.parser().stopAtPositional(true);
+    }
+
+    @Override
+    public CommandSpec model() {
+        return model;
     }
 
     @Override
     public Integer call() throws Exception {
-        var err = spec.commandLine().getErr();
-        var request = new ExecRequest(command,
+        var err = model.commandLine().getErr();
+        var request = new ExecRequest(CommandModels.valuesOf(command),
                 new EnsureRequest(features.toFeatureSet(), consent.consent(), consent.confirmation(), new InstallNotice(err)));
         // Anything ktx has written must be out before the child writes to the same streams.
-        spec.commandLine().getOut().flush();
+        model.commandLine().getOut().flush();
         err.flush();
         return new ExecOutput(err).print(exec.get().exec(request));
-    }
-
-    /** {@code exec python -V} as well as {@code exec -- python -V}: the command's own options are not ktx's. */
-    static final class OptionsEndAtTheCommand implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec spec) {
-            spec.parser().stopAtPositional(true);
-            return spec;
-        }
     }
 }

@@ -27,7 +27,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
     private static boolean wantsStackTrace(ParseResult parseResult) {
         for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
-            if (result.hasMatchedOption("--stacktrace")) {
+            if (result.hasMatchedOption(KtxCommand.STACKTRACE)) {
                 return true;
             }
         }

@@ -2,23 +2,23 @@ package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --feature core|local-embeddings}, repeatable; values come from the domain, not a second list. */
 final class FeatureOption {
 
-    @Option(names = "--feature", paramLabel = "FEATURE", converter = FeatureOption.Converter.class,
-            completionCandidates = FeatureOption.Candidates.class,
-            description = "Feature to install: ${COMPLETION-CANDIDATES} (repeatable; default core).")
-    List<Feature> features = new ArrayList<>();
+    private final OptionSpec option = CommandModels.repeatableOption("--feature", "FEATURE", Feature.class,
+            new Converter(), new Candidates(), "Feature to install: ${COMPLETION-CANDIDATES} (repeatable; default core).");
+
+    OptionSpec model() {
+        return option;
+    }
 
     FeatureSet toFeatureSet() {
-        return FeatureSet.of(features);
+        return FeatureSet.of(CommandModels.valuesOf(option));
     }
 
     static final class Converter implements ITypeConverter<Feature> {

@@ -1,33 +1,35 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ktx help [COMMAND…]}: the usage of the command the words name, however deep ({@code help runtime
  * install}). picocli's own help command reads one word only, so {@code help runtime install} showed
  * {@code runtime}'s usage.
  */
-@Command(name = "help", helpCommand = true, description = "Show the usage of ktx or of one of its commands.")
-final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer> {
+final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Callable<Integer>, DeclaredCommand {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean helpRequested;
+    static final String NAME = "help";
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command to show, e.g. runtime install")
-    List<String> path = new ArrayList<>();
+    private final PositionalParamSpec path =
+            CommandModels.words("0..*", "COMMAND", "The command to show, e.g. runtime install");
+    private final CommandSpec model = CommandModels.withHelpOption(this, NAME,
+            "Show the usage of ktx or of one of its commands.", path).helpCommand(true);
 
     private CommandLine self;
     private Help.ColorScheme colors;
     private PrintWriter out;
+
+    @Override
+    public CommandSpec model() {
+        return model;
+    }
 
     @Override
     public void init(CommandLine helpCommandLine, Help.ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
@@ -39,7 +41,7 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Calla
     @Override
     public Integer call() {
         CommandLine command = self.getParent();
-        for (String name : path) {
+        for (String name : CommandModels.<String>valuesOf(path)) {
             CommandLine next = command.getSubcommands().get(name);
             if (next == null) {
                 String here = command.getCommandSpec().qualifiedName();

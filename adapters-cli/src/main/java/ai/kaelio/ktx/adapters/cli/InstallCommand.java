@@ -6,33 +6,21 @@ import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "install", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Install the bundled Python runtime for this ktx version (reuses a ready one).")
-final class InstallCommand implements Callable<Integer> {
+final class InstallCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "install";
 
-    @Mixin
-    FeatureOption features;
-
-    @Mixin
-    ProvisionerOption provisioner;
-
-    @Option(names = "--force", description = "Rebuild even if a ready runtime exists (keeps its features).")
-    boolean force;
-
-    @Option(names = "--yes", description = "Answer yes to any question (install asks none today).")
-    boolean yes;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    private final FeatureOption features = new FeatureOption();
+    private final ProvisionerOption provisioner = new ProvisionerOption();
+    private final OptionSpec force = CommandModels.flag("--force", "Rebuild even if a ready runtime exists (keeps its features).");
+    private final OptionSpec yes = CommandModels.flag("--yes", "Answer yes to any question (install asks none today).");
+    private final OptionSpec json = CommandModels.flag("--json", "Print the result as JSON.");
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Install the bundled Python runtime for this ktx version (reuses a ready one).",
+            features.model(), provisioner.model(), force, yes, json);
 
     private final Provider<InstallRuntimeUseCase> install;
     private final Provider<HostTerminal> terminal;
@@ -44,9 +32,15 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        ProgressOutput progress = ProgressOutput.forInstall(spec.commandLine().getErr(), terminal.get(), json);
-        var request = new InstallRequest(features.toFeatureSet(), force, provisioner.choice(), progress);
+        boolean asJson = CommandModels.isSet(json);
+        ProgressOutput progress = ProgressOutput.forInstall(model.commandLine().getErr(), terminal.get(), asJson);
+        var request = new InstallRequest(features.toFeatureSet(), CommandModels.isSet(force), provisioner.choice(), progress);
         InstallResult result = null;
         try {
             result = install.get().install(request);
@@ -58,6 +52,6 @@ final class InstallCommand implements Callable<Integer> {
             // that failure is the cancellation, not a broken install. (Thrown, the interrupt is consumed.)
             throw new InterruptedException("install cancelled");
         }
-        return new InstallOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json).print(result);
+        return new InstallOutput(model.commandLine().getOut(), model.commandLine().getErr(), asJson).print(result);
     }
 }

@@ -2,11 +2,10 @@ package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.application.port.in.Confirmation;
 import ai.kaelio.ktx.application.port.in.InstallConsent;
+import jakarta.inject.Inject;
 import java.util.function.Supplier;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code --yes | --no-input}: the one install-consent policy of every command that needs the runtime,
@@ -16,18 +15,14 @@ final class InstallConsentOption {
 
     static final String BOTH = "Choose only one runtime install mode: --yes or --no-input";
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
-
-    @Option(names = "--yes", description = "Install (or repair) the runtime without asking if it is needed.")
-    boolean yes;
-
-    @Option(names = "--no-input", description = "Never ask and never install; fail if the runtime is not ready.")
-    boolean noInput;
-
+    private final OptionSpec yes =
+            CommandModels.flag("--yes", "Install (or repair) the runtime without asking if it is needed.");
+    private final OptionSpec noInput =
+            CommandModels.flag("--no-input", "Never ask and never install; fail if the runtime is not ready.");
     private final Supplier<Confirmation> confirmation;
 
-    /** picocli builds the mixin this way: ask on the terminal. */
+    /** Production: ask on the terminal. */
+    @Inject
     InstallConsentOption() {
         this(ConsoleConfirmation::ofSystemConsole);
     }
@@ -37,12 +32,22 @@ final class InstallConsentOption {
         this.confirmation = confirmation;
     }
 
+    OptionSpec yes() {
+        return yes;
+    }
+
+    OptionSpec noInput() {
+        return noInput;
+    }
+
     /** @throws ParameterException (a usage error, exit 2) when both are given */
     InstallConsent consent() {
-        if (yes && noInput) {
-            throw new ParameterException(mixee.commandLine(), BOTH);
+        boolean always = CommandModels.isSet(yes);
+        boolean never = CommandModels.isSet(noInput);
+        if (always && never) {
+            throw new ParameterException(yes.command().commandLine(), BOTH);
         }
-        return yes ? InstallConsent.YES : noInput ? InstallConsent.NEVER : InstallConsent.ASK;
+        return always ? InstallConsent.YES : never ? InstallConsent.NEVER : InstallConsent.ASK;
     }
 
     /** Looked up only when asked for, so {@code --yes} and {@code --no-input} never touch the terminal. */

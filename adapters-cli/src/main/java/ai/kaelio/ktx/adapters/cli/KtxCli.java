@@ -13,11 +13,11 @@ public final class KtxCli {
     }
 
     /**
-     * picocli's start-up work for {@code args} that needs no injector (see {@link PicocliWarmUp}), for a
-     * spare core while the caller builds the injector. Throws only if picocli itself cannot model.
+     * picocli's start-up work that needs no injector (see {@link PicocliWarmUp}), for a spare core while
+     * the caller builds the injector. Throws only if picocli itself cannot model.
      */
-    public static void warmUp(String... args) {
-        PicocliWarmUp.warm(args);
+    public static void warmUp() {
+        PicocliWarmUp.warm();
     }
 
     public static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {

@@ -1,31 +1,30 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** {@code ktx} itself. Its subcommands are declared in {@link CommandHierarchy}. */
-@Command(
-        name = "ktx",
-        mixinStandardHelpOptions = true,
-        versionProvider = CliVersionProvider.class,
-        description = "Manages the versioned Python runtime that ktx runs on.")
-final class KtxCommand implements Callable<Integer> {
+final class KtxCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "ktx";
+    /** Read by {@link FailureHandler} from the parse result, at whatever depth it was given. */
+    static final String STACKTRACE = "--stacktrace";
 
-    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
-            description = "Show the full stack trace when a command fails unexpectedly.")
-    boolean stacktrace;
+    private final CommandSpec model = CommandModels.command(this, NAME, "Manages the versioned Python runtime that ktx runs on.",
+            OptionSpec.builder(STACKTRACE).type(boolean.class).initialValue(false).scopeType(ScopeType.INHERIT)
+                    .description("Show the full stack trace when a command fails unexpectedly.").build());
+
+    @Override
+    public CommandSpec model() {
+        return model;
+    }
 
     /** No command given: the shell on a terminal, a usage error otherwise. */
     @Override
     public Integer call() throws Exception {
-        ShellCommand shell = spec.commandLine().getSubcommands().get("shell").getCommand();
-        return shell.startForPlainKtx(spec.commandLine());
+        ShellCommand shell = model.commandLine().getSubcommands().get(ShellCommand.NAME).getCommand();
+        return shell.startForPlainKtx(model.commandLine());
     }
 }

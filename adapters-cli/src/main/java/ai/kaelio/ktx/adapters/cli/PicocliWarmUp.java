@@ -1,56 +1,34 @@
 package ai.kaelio.ktx.adapters.cli;
 
-import java.lang.reflect.AccessibleObject;
-import java.util.List;
-import java.util.stream.Stream;
+import ai.kaelio.ktx.domain.Feature;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
 
 /**
- * Start-up work for a spare core: loads and initialises picocli, and reads the annotations of the commands
- * a run will model, while the main thread builds the injector. The JDK creates a class for every annotation
- * type the first time it is read, and picocli's classes start interpreted. It only reads, so the main
- * thread finds the work done or does it itself; either way the result is the same.
+ * Start-up work for a spare core: builds and parses a small model like ktx's (standard help options, an
+ * inherited option, a flag, a converted repeatable option, positional words, a subcommand) while the
+ * main thread builds the injector, so picocli's classes are loaded and initialised and its code has run
+ * once when the main thread builds the real tree. It only reads and builds throwaway objects: whatever it
+ * has not done when the main thread gets there, the main thread does itself.
  */
 final class PicocliWarmUp {
 
     private PicocliWarmUp() {
     }
 
-    static void warm(String... args) {
-        new CommandLine(new Sample()).parseArgs("--flag", "value");
-        CommandHierarchy.classesReachableBy(args).forEach(PicocliWarmUp::readAnnotations);
-    }
-
-    private static void readAnnotations(Class<?> command) {
-        command.getAnnotations();
-        Stream.of(command.getDeclaredFields(), command.getDeclaredMethods())
-                .flatMap(Stream::of)
-                .forEach(AccessibleObject::getAnnotations);
-    }
-
-    @Command(name = "sample", mixinStandardHelpOptions = true)
-    private static final class Sample {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--flag")
-        boolean flag;
-
-        @Parameters
-        List<String> words;
-
-        @Mixin
-        SampleMixin mixin;
-    }
-
-    private static final class SampleMixin {
-        @Option(names = "--other")
-        String other;
+    static void warm() {
+        Object sample = new Object();
+        CommandSpec root = CommandModels.command(sample, "sample", "A sample.")
+                .addOption(OptionSpec.builder("--inherited").type(boolean.class).scopeType(ScopeType.INHERIT).build());
+        root.versionProvider(() -> new String[] {"sample"});
+        CommandSpec sub = CommandModels.command(sample, "sub", "A subcommand.")
+                .addOption(CommandModels.flag("--json", "JSON."))
+                .addOption(new FeatureOption().model())
+                .addPositional(CommandModels.words("0..*", "WORDS", "Words."));
+        CommandLine commandLine = new CommandLine(root, CommandLine.defaultFactory());
+        commandLine.addSubcommand("sub", new CommandLine(sub, CommandLine.defaultFactory()));
+        commandLine.parseArgs("--inherited", "sub", "--json", "--feature", Feature.CORE.id(), "word");
     }
 }

@@ -5,18 +5,21 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --provisioner auto|uv|venv}; when absent, KTX_PROVISIONER decides. */
 final class ProvisionerOption {
 
-    @Option(names = "--provisioner", paramLabel = "PROVISIONER", converter = ProvisionerOption.Converter.class,
-            completionCandidates = ProvisionerOption.Candidates.class,
-            description = "How to build the environment: ${COMPLETION-CANDIDATES} (default: KTX_PROVISIONER, else auto).")
-    ProvisionerChoice choice;
+    private final OptionSpec option = CommandModels.valueOption("--provisioner", "PROVISIONER", ProvisionerChoice.class,
+            new Converter(), new Candidates(),
+            "How to build the environment: ${COMPLETION-CANDIDATES} (default: KTX_PROVISIONER, else auto).");
+
+    OptionSpec model() {
+        return option;
+    }
 
     Optional<ProvisionerChoice> choice() {
-        return Optional.ofNullable(choice);
+        return Optional.ofNullable(option.getValue());
     }
 
     static final class Converter implements ITypeConverter<ProvisionerChoice> {

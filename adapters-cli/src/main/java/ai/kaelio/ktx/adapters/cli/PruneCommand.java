@@ -5,28 +5,19 @@ import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "prune", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Remove the runtimes of other ktx versions (preview with --dry-run).")
-final class PruneCommand implements Callable<Integer> {
+final class PruneCommand implements Callable<Integer>, DeclaredCommand {
 
+    static final String NAME = "prune";
     static final String REFUSAL = "Refusing to prune without --yes. Preview with: ktx runtime prune --dry-run";
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--dry-run", description = "List what would be removed; remove nothing.")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "Confirm the removal.")
-    boolean yes;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    private final OptionSpec dryRun = CommandModels.flag("--dry-run", "List what would be removed; remove nothing.");
+    private final OptionSpec yes = CommandModels.flag("--yes", "Confirm the removal.");
+    private final OptionSpec json = CommandModels.flag("--json", "Print the result as JSON.");
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Remove the runtimes of other ktx versions (preview with --dry-run).", dryRun, yes, json);
 
     private final Provider<PruneRuntimesUseCase> prune;
 
@@ -36,12 +27,18 @@ final class PruneCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        if (!dryRun && !yes) {
-            spec.commandLine().getErr().println(REFUSAL);
+        boolean dryRunOnly = CommandModels.isSet(dryRun);
+        if (!dryRunOnly && !CommandModels.isSet(yes)) {
+            model.commandLine().getErr().println(REFUSAL);
             return ExitCodes.FAILED;
         }
-        return new PruneOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json)
-                .print(prune.get().prune(new PruneRequest(dryRun)));
+        return new PruneOutput(model.commandLine().getOut(), model.commandLine().getErr(), CommandModels.isSet(json))
+                .print(prune.get().prune(new PruneRequest(dryRunOnly)));
     }
 }

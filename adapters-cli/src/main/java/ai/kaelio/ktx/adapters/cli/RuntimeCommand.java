@@ -1,25 +1,25 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code ktx runtime}. Its subcommands are declared in {@link CommandHierarchy}. */
-@Command(
-        name = "runtime",
-        mixinStandardHelpOptions = true,
-        versionProvider = CliVersionProvider.class,
-        description = "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.")
-final class RuntimeCommand implements Callable<Integer> {
+final class RuntimeCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "runtime";
+
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Install, inspect, diagnose and prune the managed Python runtime; run commands and its daemon in it.");
+
+    @Override
+    public CommandSpec model() {
+        return model;
+    }
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "Missing subcommand: choose one of " + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(model.commandLine(),
+                "Missing subcommand: choose one of " + String.join(", ", model.subcommands().keySet()));
     }
 }

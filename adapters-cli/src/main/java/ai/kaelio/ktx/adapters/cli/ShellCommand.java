@@ -9,23 +9,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ktx shell}: a second front end over the one command tree. Its fields and signatures name no JLine
  * type, so building the command tree (which every command does) never loads JLine; only {@link #call}
  * reaches the classes that use it.
  */
-@Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Start the interactive ktx shell (plain 'ktx' on a terminal starts it too).")
-final class ShellCommand implements Callable<Integer> {
+final class ShellCommand implements Callable<Integer>, DeclaredCommand {
 
+    static final String NAME = "shell";
     static final String HISTORY_FILE = "history";
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Start the interactive ktx shell (plain 'ktx' on a terminal starts it too).");
 
     private final Provider<HostTerminal> terminal;
     private final Provider<HostEnvironment> host;
@@ -39,10 +36,15 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        CommandLine.IFactory factory = spec.commandLine().getFactory();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        CommandLine.IFactory factory = model.commandLine().getFactory();
+        PrintWriter out = model.commandLine().getOut();
+        PrintWriter err = model.commandLine().getErr();
         ShellSession session = new ShellSession(factory, out, err);
         HostTerminal current = terminal.get();
         if (!current.interactive()) {

@@ -5,43 +5,41 @@ import ai.kaelio.ktx.application.port.in.StartRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "start", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Start the KTX daemon on 127.0.0.1 (or reuse a healthy one) and print where it listens.")
-final class StartCommand implements Callable<Integer> {
+final class StartCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "start";
 
-    @Mixin
-    FeatureOption features;
-
-    @Mixin
-    InstallConsentOption consent;
-
-    @Option(names = "--force", description = "Replace a running daemon even if it is healthy.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as JSON (without the token: read it from the state file).")
-    boolean json;
+    private final FeatureOption features = new FeatureOption();
+    private final OptionSpec force = CommandModels.flag("--force", "Replace a running daemon even if it is healthy.");
+    private final OptionSpec json = CommandModels.flag("--json",
+            "Print the result as JSON (without the token: read it from the state file).");
+    private final CommandSpec model;
 
     private final Provider<StartDaemonUseCase> start;
+    private final InstallConsentOption consent;
 
     @Inject
-    StartCommand(Provider<StartDaemonUseCase> start) {
+    StartCommand(Provider<StartDaemonUseCase> start, InstallConsentOption consent) {
         this.start = start;
+        this.consent = consent;
+        this.model = CommandModels.command(this, NAME,
+                "Start the KTX daemon on 127.0.0.1 (or reuse a healthy one) and print where it listens.",
+                features.model(), consent.yes(), consent.noInput(), force, json);
+    }
+
+    @Override
+    public CommandSpec model() {
+        return model;
     }
 
     @Override
     public Integer call() throws Exception {
-        var request = new StartRequest(features.toFeatureSet(), force, consent.consent(),
-                ConsoleConfirmation.ofSystemConsole(), new WaitNotice(spec.commandLine().getErr()));
-        return new StartOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json)
+        var request = new StartRequest(features.toFeatureSet(), CommandModels.isSet(force), consent.consent(),
+                consent.confirmation(), new WaitNotice(model.commandLine().getErr()));
+        return new StartOutput(model.commandLine().getOut(), model.commandLine().getErr(), CommandModels.isSet(json))
                 .print(start.get().start(request));
     }
 }

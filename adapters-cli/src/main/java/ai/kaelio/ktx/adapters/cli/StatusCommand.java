@@ -5,20 +5,16 @@ import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Show the runtime's state without changing or starting anything (always exits 0).")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "status";
 
-    @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
+    private final OptionSpec json = CommandModels.flag("--json", "Print the status as JSON.");
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Show the runtime's state without changing or starting anything (always exits 0).", json);
 
     private final Provider<InspectRuntimeUseCase> inspect;
     private final Provider<InspectDaemonUseCase> daemon;
@@ -30,7 +26,13 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() {
-        return new StatusOutput(spec.commandLine().getOut(), json).print(inspect.get().inspect(), daemon.get().inspect());
+        return new StatusOutput(model.commandLine().getOut(), CommandModels.isSet(json))
+                .print(inspect.get().inspect(), daemon.get().inspect());
     }
 }

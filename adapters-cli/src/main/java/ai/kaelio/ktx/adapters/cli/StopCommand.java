@@ -5,23 +5,17 @@ import ai.kaelio.ktx.application.port.in.StopRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = CliVersionProvider.class,
-        description = "Stop the KTX daemon (gracefully, then by force) and remove its state.")
-final class StopCommand implements Callable<Integer> {
+final class StopCommand implements Callable<Integer>, DeclaredCommand {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "stop";
 
-    @Option(names = "--all", description = "Also stop every other ktx-daemon of this user, recorded or not.")
-    boolean all;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    private final OptionSpec all = CommandModels.flag("--all", "Also stop every other ktx-daemon of this user, recorded or not.");
+    private final OptionSpec json = CommandModels.flag("--json", "Print the result as JSON.");
+    private final CommandSpec model = CommandModels.command(this, NAME,
+            "Stop the KTX daemon (gracefully, then by force) and remove its state.", all, json);
 
     private final Provider<StopDaemonUseCase> stop;
 
@@ -31,9 +25,15 @@ final class StopCommand implements Callable<Integer> {
     }
 
     @Override
+    public CommandSpec model() {
+        return model;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        var request = new StopRequest(all, new WaitNotice(spec.commandLine().getErr()));
-        return new StopOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, all)
+        boolean everyDaemon = CommandModels.isSet(all);
+        var request = new StopRequest(everyDaemon, new WaitNotice(model.commandLine().getErr()));
+        return new StopOutput(model.commandLine().getOut(), model.commandLine().getErr(), CommandModels.isSet(json), everyDaemon)
                 .print(stop.get().stop(request));
     }
 }

@@ -140,24 +140,25 @@ final class CliHarness {
         Map<Class<?>, Supplier<Object>> commands = new HashMap<>();
         commands.put(InstallCommand.class, () -> new InstallCommand(() -> install, () -> terminal));
         commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect, () -> inspectDaemon));
-        commands.put(StartCommand.class, () -> new StartCommand(() -> start));
+        commands.put(StartCommand.class, () -> new StartCommand(() -> start, consent()));
         commands.put(StopCommand.class, () -> new StopCommand(() -> stop));
         commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
-        commands.put(ExecCommand.class, () -> new ExecCommand(() -> exec));
+        commands.put(ExecCommand.class, () -> new ExecCommand(() -> exec, consent()));
         commands.put(ShellCommand.class, () -> new ShellCommand(() -> terminal, () -> HOST, () -> VERSION));
         commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));
         return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == InstallConsentOption.class) {
-                    // A fresh mixin per command, as picocli would build, answered by this harness.
-                    return type.cast(new InstallConsentOption(() -> confirmation));
-                }
                 Supplier<Object> known = commands.get(type);
                 return known != null ? type.cast(known.get()) : CommandLine.defaultFactory().create(type);
             }
         };
+    }
+
+    /** A fresh option per command, as Guice builds it, answered by this harness. */
+    private InstallConsentOption consent() {
+        return new InstallConsentOption(() -> confirmation);
     }
 
     static InstalledManifest manifest(FeatureSet features) {
