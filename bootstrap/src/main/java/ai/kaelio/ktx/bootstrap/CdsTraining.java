@@ -50,15 +50,11 @@ public final class CdsTraining {
     }
 
     /**
-     * The distribution's real path and the JDK's {@code JAVA_RUNTIME_VERSION} as its {@code release} file
-     * spells it (quotes included): the JVM refuses an archive made elsewhere or by another JDK, and then
-     * starts with no class sharing at all, so the launcher must know before it asks for the archive.
+     * Two lines: the distribution's real path, and the real path of the java executable that built the
+     * archive. The JVM refuses an archive made elsewhere or by another JDK, and then starts with no class
+     * sharing at all, so the launcher must know before it asks for the archive (see {@code bin/ktx}).
      */
     static String archiveKey(Path home, Path javaHome) throws IOException {
-        String prefix = "JAVA_RUNTIME_VERSION=";
-        String runtimeVersion = Files.readAllLines(javaHome.resolve("release")).stream()
-                .filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
-                .findFirst().orElse("");
-        return home.toRealPath() + "|" + runtimeVersion;
+        return home.toRealPath() + "\n" + javaHome.resolve("bin/java").toRealPath();
     }
 }

@@ -118,6 +118,18 @@ class DistributionIT {
         assertThat(loaded.err()).isEmpty();
     }
 
+    /** The launcher compares java executables after following links: a linked JDK is the build's JDK. */
+    @Test
+    void theBuildsJdkReachedThroughALinkUsesTheArchive() throws Exception {
+        Path linkedJdk = Files.createSymbolicLink(dir.resolve("linked-jdk"), Path.of(System.getProperty("java.home")));
+
+        var loaded = KtxRun.against(dir.resolve("root")).env("JAVA_HOME", linkedJdk.toString())
+                .env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds();
+
+        assertThat(loaded.out().lines().filter(line -> line.contains(" ai.kaelio.ktx.bootstrap.Main ")))
+                .singleElement().asString().contains("shared objects file");
+    }
+
     @Test
     void anotherJdkIgnoresTheArchiveSilently() throws Exception {
         Path otherJdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
