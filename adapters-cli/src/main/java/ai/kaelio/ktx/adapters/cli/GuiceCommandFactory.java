@@ -5,7 +5,10 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import picocli.CommandLine;
 
-/** Lets picocli build commands through Guice; everything Guice does not bind (mixins, converters) picocli builds itself. */
+/**
+ * Builds commands through Guice, so they receive their use cases; the commands that need none (ktx,
+ * runtime, completion, help) are not bound, and picocli's default factory builds them.
+ */
 final class GuiceCommandFactory implements CommandLine.IFactory {
 
     private final Injector injector;
