@@ -91,7 +91,7 @@ final class ProcessHandleDaemonProcesses implements DaemonProcesses {
         if (launch.log().getParent() != null) {
             builder.directory(launch.log().getParent().toFile());
         }
-        Process process = PendingDaemons.started(builder.start());
+        Process process = PendingDaemons.start(builder);
         ProcessHandle.Info info = process.toHandle().info();
         return new ProcessSnapshot(process.pid(), info.startInstant(), command, info.user(), kernelStart(process.pid()));
     }
