@@ -39,7 +39,8 @@ public final class CdsTraining {
                     {"--version"}, {"--help"}, {"runtime", "--help"}, {"runtime", "status"},
                     {"runtime", "status", "--json"}, {"runtime", "prune", "--dry-run"}, {"runtime", "nonsense"},
                     // A real install (the build has Python already), then the ready path everyone repeats.
-                    {"runtime", "install"}, {"runtime", "install"}, {"runtime", "status"}, {"runtime", "doctor"}}) {
+                    {"runtime", "install"}, {"runtime", "install"}, {"runtime", "status"}, {"runtime", "status", "--json"},
+                    {"runtime", "doctor"}}) {
                 Main.run(host, Distribution.home(), sink, sink, command);
             }
         } finally {

@@ -30,12 +30,14 @@ public final class Main {
     }
 
     static int run(HostEnvironment host, Path home, PrintWriter out, PrintWriter err, String... args) {
+        // Started before the version is read: the second core gets the JVM's first lambda and the class path's
+        // opening done while this thread reads the version, and is ahead of Guice when this one gets there.
+        StartupWarmUp.start();
         return run(KtxModules.production(host, Distribution.version(), Distribution.assetDir(home)), out, err, args);
     }
 
     /** Runs one command against the given wiring; tests pass the production modules with a port overridden. */
     static int run(Module modules, PrintWriter out, PrintWriter err, String... args) {
-        StartupWarmUp.start();
         Injector injector = KtxModules.injector(modules);
         return KtxCli.runInterruptibly(injector.getInstance(CommandLine.IFactory.class), out, err, args);
     }
