@@ -5,6 +5,7 @@ import ai.kaelio.ktx.adapters.fs.FsModule;
 import ai.kaelio.ktx.adapters.process.ProcessModule;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.HostEnvironment;
+import com.google.inject.Binder;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -20,9 +21,14 @@ public final class KtxModules {
 
     public static Module production(HostEnvironment host, CliVersion version, Path assetDir) {
         return Modules.combine(
-                binder -> {
-                    binder.requireExplicitBindings();
-                    binder.requireAtInjectOnConstructors();
+                // A class rather than a lambda, as in StartupWarmUp: the main thread's first lambda costs it
+                // the JVM's lambda machinery, which the warm-up thread readies meanwhile.
+                new Module() {
+                    @Override
+                    public void configure(Binder binder) {
+                        binder.requireExplicitBindings();
+                        binder.requireAtInjectOnConstructors();
+                    }
                 },
                 new HostModule(host, version, assetDir),
                 new ApplicationModule(),
