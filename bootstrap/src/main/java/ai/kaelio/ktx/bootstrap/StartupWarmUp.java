@@ -14,7 +14,7 @@ final class StartupWarmUp {
 
     /**
      * Every class comes from the class-data-sharing archive, so the first resource lookup is what opens
-     * lib/ktx.jar and indexes its 5 000 entries (~6 ms). Without this, java.util.logging's look for a
+     * lib/ktx.jar and indexes its 5 000 entries (6 to 9 ms). Without this, java.util.logging's look for a
      * logger service, at the start of Guice's injector, is that lookup, on the main thread.
      */
     private static final String LOGGER_SERVICE = "META-INF/services/java.lang.System$LoggerFinder";
