@@ -114,7 +114,8 @@ def send_signal(process, name):
 @functools.lru_cache(maxsize=None)
 def expected_features():
     # Asked of a fresh interpreter, as the daemon does, not of this process.
-    result = subprocess.run([sys.executable, "-c", "import numpy"], env=daemon_env(),
+    probe = "import numpy, tokenizers, onnxruntime, huggingface_hub"
+    result = subprocess.run([sys.executable, "-c", probe], env=daemon_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             timeout=60)
     return ["core", "local-embeddings"] if result.returncode == 0 else ["core"]

@@ -48,6 +48,17 @@ def read_bytes(path):
         return handle.read()
 
 
+def source_members():
+    """The package's sources as wheel members, in the wheel's (sorted) order."""
+    package = os.path.join(PYTHON_DIR, "src")
+    members = []
+    for directory, subdirs, files in os.walk(os.path.join(package, "kaelio_ktx")):
+        subdirs[:] = [d for d in subdirs if d != "__pycache__"]
+        members += [os.path.relpath(os.path.join(directory, f), package).replace(os.sep, "/")
+                    for f in files if f.endswith(".py")]
+    return sorted(members)
+
+
 def record_hash(data):
     digest = hashlib.sha256(data).digest()
     return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
@@ -105,10 +116,9 @@ class BuildScriptTest(unittest.TestCase):
     def test_members_are_ordered_and_normalised(self):
         with zipfile.ZipFile(self.wheel_path) as archive:
             infos = archive.infolist()
-        self.assertEqual([i.filename for i in infos], [
-            "kaelio_ktx/__init__.py", "kaelio_ktx/__main__.py", "kaelio_ktx/cli.py",
-            "kaelio_ktx/daemon.py", "kaelio_ktx/daemon_files.py",
-            "kaelio_ktx/daemon_http.py", DIST_INFO + "/METADATA", DIST_INFO + "/WHEEL",
+        self.assertIn("kaelio_ktx/daemon/lifecycle.py", source_members())
+        self.assertEqual([i.filename for i in infos], source_members() + [
+            DIST_INFO + "/METADATA", DIST_INFO + "/WHEEL",
             DIST_INFO + "/entry_points.txt", DIST_INFO + "/RECORD",
         ])
         for info in infos:
@@ -119,10 +129,9 @@ class BuildScriptTest(unittest.TestCase):
                 self.assertEqual(info.compress_type, zipfile.ZIP_DEFLATED)
 
     def test_package_files_are_copied_verbatim(self):
-        for name in ("__init__.py", "__main__.py", "cli.py", "daemon.py",
-                     "daemon_files.py", "daemon_http.py"):
-            source = read_bytes(os.path.join(PYTHON_DIR, "src", "kaelio_ktx", name))
-            self.assertEqual(self.member("kaelio_ktx/" + name), source)
+        for name in source_members():
+            source = read_bytes(os.path.join(PYTHON_DIR, "src", *name.split("/")))
+            self.assertEqual(self.member(name), source)
 
     def test_metadata(self):
         self.assertEqual(self.member(DIST_INFO + "/METADATA").decode("utf-8"), (
@@ -132,7 +141,10 @@ class BuildScriptTest(unittest.TestCase):
             "Summary: %s\n"
             "Requires-Python: >=3.10\n"
             "Provides-Extra: local-embeddings\n"
-            'Requires-Dist: numpy; extra == "local-embeddings"\n'
+            'Requires-Dist: onnxruntime>=1.16; extra == "local-embeddings"\n'
+            'Requires-Dist: tokenizers>=0.15; extra == "local-embeddings"\n'
+            'Requires-Dist: numpy>=1.24; extra == "local-embeddings"\n'
+            'Requires-Dist: huggingface_hub>=0.20; extra == "local-embeddings"\n'
         ) % (PROJECT.version, PROJECT.summary))
 
     def test_wheel_file_and_entry_points(self):

@@ -86,7 +86,9 @@ class StopTest(ds.DaemonTestCase):
         self.assertEqual(first, "an earlier line")
         self.assertNotIn(TOKEN, text)
         self.assertNotIn("secret", text)
-        events = [(event, details) for _, event, details in ds.parse_log(appended)]
+        # What feature detection says depends on this interpreter (FeatureTest).
+        events = [(event, details) for _, event, details in ds.parse_log(appended)
+                  if event != "features"]
         self.assertEqual(events, [
             ("started", "pid=%d host=127.0.0.1 port=%d version=%s features=%s" % (
                 process.pid, ready["port"], __version__,

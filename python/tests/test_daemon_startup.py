@@ -136,8 +136,8 @@ class ImportCostTest(unittest.TestCase):
     def test_the_cli_does_not_import_the_server(self):
         # Every daemon module, not only the entry: one imported by cli.py
         # would drag http.server into `ktx-daemon --version` sooner or later.
-        modules = ("http.server", "numpy", "kaelio_ktx.daemon",
-                   "kaelio_ktx.daemon_files", "kaelio_ktx.daemon_http")
+        modules = ("http.server", "numpy", "onnxruntime", "tokenizers",
+                   "kaelio_ktx.daemon", "kaelio_ktx.http", "kaelio_ktx.embeddings")
         probe = ("import sys, kaelio_ktx.cli; "
                  "print(sorted(m for m in %r if m in sys.modules))" % (modules,))
         result = subprocess.run([sys.executable, "-c", probe], env=ds.daemon_env(),

@@ -78,8 +78,8 @@ def _add_serve_http(subcommands):
 
 def _serve_http(args):
     # Imported here: http.server and friends would slow down --version.
-    from kaelio_ktx import daemon
-    return daemon.serve(args)
+    from kaelio_ktx.daemon import lifecycle
+    return lifecycle.serve(args)
 
 
 def _port(text):

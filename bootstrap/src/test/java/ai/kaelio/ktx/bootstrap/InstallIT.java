@@ -53,13 +53,15 @@ class InstallIT {
     }
 
     @Test
-    void localEmbeddingsAddsNumpyAndForceKeepsEveryFeature() throws Exception {
+    void localEmbeddingsAddsTheEmbeddingPackagesAndForceKeepsEveryFeature() throws Exception {
         KtxRun ktx = KtxRun.against(dir.resolve("root"));
         ktx.run("runtime", "install").succeeds();
 
         var embeddings = ktx.run("runtime", "install", "--feature", "local-embeddings").succeeds();
         assertThat(embeddings.line("features: ")).isEqualTo("core, local-embeddings");
-        assertThat(runProcess(embeddings.line("python: "), "-c", "import numpy; print('numpy ok')")).contains("numpy ok");
+        assertThat(runProcess(embeddings.line("python: "), "-c",
+                "import numpy, tokenizers, onnxruntime, huggingface_hub; print('embedding packages ok')"))
+                .contains("embedding packages ok");
 
         var forced = ktx.run("runtime", "install", "--force").succeeds();
         assertThat(forced.out()).startsWith("Installed KTX Python runtime");

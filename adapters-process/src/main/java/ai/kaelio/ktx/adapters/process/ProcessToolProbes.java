@@ -54,11 +54,17 @@ final class ProcessToolProbes implements ToolProbes {
         return new PythonFound(answered.executable(), answered.version(), answered.pipVersion());
     }
 
+    /** The local-embeddings extra by import name, as kaelio_ktx/daemon/features.py checks it. */
+    private static final List<String> EMBEDDING_MODULES = List.of("numpy", "tokenizers", "onnxruntime", "huggingface_hub");
+
     @Override
     public RuntimeProbe runtime(EnvironmentLayout environment, FeatureSet features) throws InterruptedException {
         List<String> imports = new ArrayList<>(List.of("import kaelio_ktx", "print('kaelio_ktx ' + kaelio_ktx.__version__)"));
         if (features.contains(Feature.LOCAL_EMBEDDINGS)) {
-            imports.addAll(List.of("import numpy", "print('numpy ' + numpy.__version__)"));
+            // The packages the daemon's feature detection imports, in its order.
+            for (String module : EMBEDDING_MODULES) {
+                imports.addAll(List.of("import " + module, "print('" + module + " ' + " + module + ".__version__)"));
+            }
         }
         CommandRunner.Captured imported = runner.capture(
                 List.of(environment.pythonPath().toString(), "-c", String.join("; ", imports)), TIMEOUT);

@@ -2,7 +2,7 @@
 
 Also the refusal type and exit statuses, since most refusals come from here
 and the other daemon modules build on this one (it imports none of them).
-Part of the daemon: imported only through kaelio_ktx.daemon, never by cli.py.
+Part of the daemon: imported by its lifecycle, never by cli.py.
 """
 
 import contextlib
@@ -95,11 +95,6 @@ def remove_ready_file(path, pid):
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
     return True
-
-
-def printable(text):
-    """Keeps one event per log line whatever a client sends."""
-    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 class EventLog:

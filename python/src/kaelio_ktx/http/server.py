@@ -1,90 +1,35 @@
-"""The daemon's HTTP side: authentication, routing, endpoints and server.
+"""The socket side of the daemon's HTTP API: http.server, reading bodies
+within their limits, timeouts, and writing JSON answers.
 
-Every request needs the bearer token; then unknown paths are 404 and wrong
-methods 405. Answers are JSON over HTTP/1.0, one request per connection.
-Part of the daemon: imported only through kaelio_ktx.daemon, never by cli.py,
-because http.server would slow down `ktx-daemon --version`.
+Answers are JSON over HTTP/1.0, one request per connection. What a request
+gets is decided in `routes`; this module only moves bytes.
 """
 
-import hmac
 import json
 import os
 import socket
 import socketserver
 import sys
-import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from kaelio_ktx import __version__
-from kaelio_ktx.daemon_files import EXIT_FAILURE, StartupError, printable
+from kaelio_ktx.http import routes
 
-# Request bodies are drained (an unread body makes close() send a reset that
-# can destroy the response) but none of our endpoints needs a large one.
-MAX_BODY_BYTES = 64 * 1024
 # Socket timeout per connection: a client that connects and goes quiet must
 # not hold up graceful shutdown for longer than this.
 CONNECTION_TIMEOUT = 5.0
 
 
 def listen(host, port, app):
+    """A bound, listening server for `app`; OSError when the port is taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    try:
-        return DaemonHTTPServer((host, port), family, app)
-    except OSError as error:
-        raise StartupError(EXIT_FAILURE, "Cannot listen on %s port %d: %s." % (
-            host, port, error.strerror or error))
+    return DaemonHTTPServer((host, port), family, app)
 
 
-class Activity:
-    """Authorized requests in flight and when the last one ended.
-
-    An unauthorized poller must not keep an unused daemon alive, so only
-    requests with the right token count.
-    """
-
-    def __init__(self, clock=time.monotonic):
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._in_flight = 0
-        self._last_end = clock()
-
-    def begin(self):
-        with self._lock:
-            self._in_flight += 1
-
-    def end(self):
-        with self._lock:
-            self._in_flight -= 1
-            self._last_end = self._clock()
-
-    def idle_for(self):
-        with self._lock:
-            if self._in_flight:
-                return 0.0
-            return self._clock() - self._last_end
-
-
-class DaemonApp:
-    """What the request handlers share: token, features, log and stop queue."""
-
-    def __init__(self, token, features, log, stops):
-        self._token = token.encode("utf-8")
-        self.features = list(features)
-        self.log = log
-        self.activity = Activity()
-        self.stops = stops
-
-    def authorized(self, header):
-        if not header:
-            return False
-        scheme, _, credentials = header.strip().partition(" ")
-        if scheme.lower() != "bearer":
-            return False
-        # http.client decodes header bytes as Latin-1, so this gives back the
-        # bytes sent; compare_digest keeps the comparison constant-time.
-        return hmac.compare_digest(credentials.strip().encode("latin-1"), self._token)
+def printable(text):
+    """Keeps one event per log line whatever a client sends."""
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 class DaemonHTTPServer(ThreadingHTTPServer):
@@ -132,47 +77,37 @@ class RequestHandler(BaseHTTPRequestHandler):
         raise AttributeError(name)
 
     def _dispatch(self):
-        if not self._drain_body():
+        body = self._read_body()
+        if body is None:
             return
-        app = self.server.app
-        if not app.authorized(self.headers.get("Authorization")):
-            self.send_json(401, {"error": "unauthorized"},
-                           headers=[("WWW-Authenticate", "Bearer")])
-            return
-        app.activity.begin()
-        try:
-            self._route(app)
-        finally:
-            app.activity.end()
+        response = routes.handle(self.server.app, self.command, self.route_path(),
+                                 self.headers.get("Authorization"), body)
+        self.send_json(response.status, response.body, response.headers)
+        if response.after is not None:
+            response.after()
 
-    def _route(self, app):
-        methods = ROUTES.get(self.route_path())
-        if methods is None:
-            self.send_json(404, {"error": "not found"})
-            return
-        endpoint = methods.get(self.command)
-        if endpoint is None:
-            self.send_json(405, {"error": "method not allowed"},
-                           headers=[("Allow", ", ".join(sorted(methods)))])
-            return
-        endpoint(self, app)
+    def _read_body(self):
+        """The whole body, or None once an error has been answered.
 
-    def _drain_body(self):
+        Bodies are read even where unused: an unread body makes close() send
+        a reset that can destroy the response.
+        """
         if "Transfer-Encoding" in self.headers:
             self.send_json(411, {"error": "length required"})
-            return False
+            return None
         try:
             length = int(self.headers.get("Content-Length", "0"))
         except ValueError:
             length = -1
         if length < 0:
             self.send_json(400, {"error": "bad request"})
-            return False
-        if length > MAX_BODY_BYTES:
-            self.send_json(413, {"error": "request body too large"})
-            return False
-        self.rfile.read(length)
-        return True
+            return None
+        limit = routes.body_limit(self.route_path())
+        if length > limit:
+            response = routes.body_too_large(self.route_path(), limit)
+            self.send_json(response.status, response.body, response.headers)
+            return None
+        return self.rfile.read(length)
 
     def route_path(self):
         # The query string is neither routed on nor logged.
@@ -209,20 +144,3 @@ class RequestHandler(BaseHTTPRequestHandler):
         # Used by log_error() (e.g. timeouts); never sees request headers.
         self.server.app.log.event("http", printable(format % args))
 
-
-def _health(request, app):
-    request.send_json(200, {"status": "healthy", "version": __version__,
-                            "features": app.features})
-
-
-def _shutdown(request, app):
-    request.send_json(200, {"status": "stopping"})
-    # Only once the answer is written: the main thread then stops the server
-    # and waits for this handler thread before the process exits.
-    app.stops.put("POST /shutdown")
-
-
-ROUTES = {
-    "/health": {"GET": _health},
-    "/shutdown": {"POST": _shutdown},
-}

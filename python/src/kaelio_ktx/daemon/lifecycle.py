@@ -7,10 +7,9 @@ ready file, serve until POST /shutdown, SIGTERM/SIGINT or the idle timeout,
 then stop gracefully: stop accepting, let in-flight requests finish, remove
 the ready file and exit 0.
 
-This module holds that lifecycle; daemon_files has the token, ready file and
-log, daemon_http the request handling and server. Imported only by the
-serve-http handler in cli.py: http.server and friends must not slow down
-`import kaelio_ktx` or `ktx-daemon --version`.
+This module holds that lifecycle and wires the parts: `files` has the token,
+ready file and log, `features` what this environment offers, and
+kaelio_ktx.http the request handling and server.
 """
 
 import os
@@ -20,10 +19,12 @@ import sys
 import threading
 
 from kaelio_ktx import __version__
-from kaelio_ktx.daemon_files import (
-    EXIT_OK, EXIT_USAGE, TOKEN_ENV, EventLog, StartupError, read_token,
-    remove_ready_file, write_ready_file)
-from kaelio_ktx.daemon_http import DaemonApp, listen
+from kaelio_ktx.daemon.features import detect_features
+from kaelio_ktx.daemon.files import (
+    EXIT_FAILURE, EXIT_OK, EXIT_USAGE, TOKEN_ENV, EventLog, StartupError,
+    read_token, remove_ready_file, write_ready_file)
+from kaelio_ktx.http.app import DaemonApp
+from kaelio_ktx.http.server import listen
 
 # Accepted --host values and the address actually bound. "localhost" is
 # pinned to IPv4 so that the address is the same whatever the resolver says.
@@ -69,7 +70,11 @@ def _run(args, log):
 
 
 def _serve(args, host, app):
-    server = listen(host, args.port, app)
+    try:
+        server = listen(host, args.port, app)
+    except OSError as error:
+        raise StartupError(EXIT_FAILURE, "Cannot listen on %s port %d: %s." % (
+            host, args.port, error.strerror or error))
     port = server.server_address[1]
     try:
         write_ready_file(args.ready_file, {
@@ -109,25 +114,6 @@ def loopback_host(host):
         raise StartupError(EXIT_USAGE, "Refusing to listen on %r: only loopback "
                            "hosts (127.0.0.1, ::1, localhost) are allowed." % host)
     return bound
-
-
-def detect_features(log):
-    """Features that really work here, in the contract's order.
-
-    Checked once, before the ready file: "ready" includes knowing what is
-    offered, and /health must never change its answer.
-    """
-    features = ["core"]
-    try:
-        import numpy  # noqa: F401
-    except ModuleNotFoundError as error:
-        if error.name != "numpy":
-            log.event("features", "local-embeddings unavailable: %s" % error)
-    except Exception as error:  # a broken numpy raises more than ImportError
-        log.event("features", "local-embeddings unavailable: %r" % (error,))
-    else:
-        features.append("local-embeddings")
-    return features
 
 
 def install_signal_handlers(stops):
