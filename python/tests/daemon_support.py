@@ -30,9 +30,9 @@ ON_POSIX = os.name == "posix"
 LOG_LINE = re.compile(r"^(\S+) (\S+)(?: (.*))?$")
 
 
-def source_command():
+def source_command(python=None):
     """Runs the package from python/src, as the console script would."""
-    return [sys.executable, "-m", "kaelio_ktx"]
+    return [python or sys.executable, "-m", "kaelio_ktx"]
 
 
 def daemon_env(**extra):
@@ -161,12 +161,15 @@ class Workspace:
     def close(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def start(self, *extra, host="127.0.0.1", env=None, token_file=True):
-        """A running daemon and its ready file's content; the caller stops it."""
+    def start(self, *extra, host="127.0.0.1", env=None, token_file=True, python=None):
+        """A running daemon and its ready file's content; the caller stops it.
+
+        `python` runs it (default: this interpreter), from python/src.
+        """
         args = list(extra) + ["--log-file", self.log_file]
         if token_file:
             args += ["--token-file", self.token_file]
-        process = start(source_command() + serve_args(
+        process = start(source_command(python) + serve_args(
             self.ready_file, *args, host=host), env or daemon_env())
         try:
             return process, wait_for_ready(process, self.ready_file)

@@ -11,6 +11,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import daemon_support as ds  # noqa: E402
+import embedding_envs  # noqa: E402
 
 sys.path.insert(0, ds.SRC_DIR)
 
@@ -106,17 +107,25 @@ class StopTest(ds.DaemonTestCase):
 
 
 class FeatureTest(ds.DaemonTestCase):
+    """In the runtime test environment, where every embedding package imports."""
+
+    def test_with_the_embedding_packages_local_embeddings_is_offered(self):
+        _, ready = self.start(python=embedding_envs.runtime_python())
+        body = ds.request(ready["port"], "GET", "/health", token=TOKEN)[1]
+        self.assertEqual(body["features"], ["core", "local-embeddings"])
+
     def test_a_numpy_that_fails_to_import_means_core_only(self):
         stub = self.ws.path("stub", "numpy")
         os.makedirs(stub)
         ds.write_text(os.path.join(stub, "__init__.py"),
                       "raise ImportError('broken numpy')\n")
         env = ds.daemon_env(PYTHONPATH=os.pathsep.join([self.ws.path("stub"), ds.SRC_DIR]))
-        _, ready = self.start(env=env)
+        _, ready = self.start(env=env, python=embedding_envs.runtime_python())
         body = ds.request(ready["port"], "GET", "/health", token=TOKEN)[1]
         self.assertEqual(body["features"], ["core"])
         with open(self.ws.log_file, encoding="utf-8") as handle:
-            self.assertIn("local-embeddings unavailable", handle.read())
+            self.assertIn("local-embeddings unavailable: numpy: ImportError('broken numpy')",
+                          handle.read())
 
 
 if __name__ == "__main__":

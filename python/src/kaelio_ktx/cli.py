@@ -9,6 +9,9 @@ PROG = "ktx-daemon"
 # Read by the daemon module; repeated here to keep it out of --version.
 TOKEN_ENV = "KTX_DAEMON_TOKEN"
 
+# Repeated from kaelio_ktx.embeddings.resolve, which --help must not import.
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
 # Exit status when no subcommand is given, matching argparse's usage errors.
 EXIT_USAGE = 2
 
@@ -73,6 +76,14 @@ def _add_serve_http(subcommands):
     serve.add_argument(
         "--token-file", metavar="PATH",
         help="file holding the bearer token (surrounding whitespace ignored)")
+    serve.add_argument(
+        "--model", metavar="MODEL",
+        help="embedding model: a local directory or a Hugging Face repository id "
+             "(default: $KTX_EMBEDDING_MODEL, else %s)" % DEFAULT_MODEL)
+    serve.add_argument(
+        "--preload", action="store_true",
+        help="load the embedding model before listening, and refuse to start if it "
+             "cannot be loaded (default: on first use)")
     serve.set_defaults(handler=_serve_http)
 
 

@@ -17,6 +17,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 
 from kaelio_ktx import __version__
 from kaelio_ktx.daemon.features import detect_features
@@ -63,7 +64,9 @@ def _run(args, log):
     # not the default instant death that would leave the ready file behind.
     previous = install_signal_handlers(stops)
     try:
-        app = DaemonApp(token, detect_features(log), log, stops)
+        features = detect_features(log)
+        app = DaemonApp(token, features, log, stops,
+                        embedder=embedder_for(args, features, log))
         return _serve(args, host, app)
     finally:
         restore_signal_handlers(previous)
@@ -99,6 +102,32 @@ def _serve(args, host, app):
         remove_ready_file(args.ready_file, os.getpid())
     app.log.event("stopped")
     return EXIT_OK
+
+
+def embedder_for(args, features, log):
+    """The model this daemon serves, or None without local-embeddings.
+
+    Loaded on first use, or here with --preload: then a model that cannot be
+    loaded is a refusal to start, since whoever asked for it wants to know.
+    """
+    if "local-embeddings" not in features:
+        if args.preload:
+            raise StartupError(EXIT_FAILURE, "Cannot preload an embedding model: the "
+                               "local-embeddings packages do not import here.")
+        return None
+    from kaelio_ktx.embeddings.embedder import Embedder
+    from kaelio_ktx.embeddings.errors import ModelUnavailable
+    from kaelio_ktx.embeddings.resolve import configured_model
+    embedder = Embedder(configured_model(args.model, os.environ))
+    if args.preload:
+        started = time.monotonic()
+        try:
+            embedder.load()
+        except ModelUnavailable as error:
+            raise StartupError(EXIT_FAILURE, error.message)
+        log.event("model", "loaded name=%s dimensions=%d seconds=%.2f" % (
+            embedder.name, embedder.dimensions, time.monotonic() - started))
+    return embedder
 
 
 def _serve_forever(server, app):

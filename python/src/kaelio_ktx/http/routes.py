@@ -6,13 +6,20 @@ request needs the bearer token; then unknown paths are 404 and wrong methods
 405.
 """
 
+import base64
 from typing import Callable, NamedTuple, Optional, Sequence, Tuple
 
 from kaelio_ktx import __version__
+from kaelio_ktx.embeddings.errors import DimensionsTooLarge, InputTooLong, ModelUnavailable
+from kaelio_ktx.http import schemas
 
 # Request bodies are read whole before routing. None of the small endpoints
-# needs more than this; /v1/embeddings has its own limit (see BODY_LIMITS).
+# needs more than this.
 DEFAULT_BODY_LIMIT = 64 * 1024
+# /v1/embeddings: room for a full batch (2,048 inputs of 4 KB of text each).
+EMBEDDINGS_BODY_LIMIT = 8 * 1024 * 1024
+NO_EMBEDDINGS = ("Embeddings need the local-embeddings feature, which this runtime lacks: "
+                 "run ktx runtime install --feature local-embeddings.")
 
 
 class Response(NamedTuple):
@@ -49,8 +56,70 @@ def _route(app, method, path, body):
 
 
 def _health(app, _body):
-    return Response(200, {"status": "healthy", "version": __version__,
-                          "features": app.features})
+    health = {"status": "healthy", "version": __version__, "features": app.features}
+    if app.embedder is not None:
+        health["model"] = _model_state(app.embedder)
+    return Response(200, health)
+
+
+def _model_state(embedder):
+    state = {"name": embedder.name, "loaded": embedder.loaded}
+    if embedder.dimensions is not None:
+        state["dimensions"] = embedder.dimensions
+    return state
+
+
+def _models(app, _body):
+    models = [] if app.embedder is None else [
+        {"id": app.embedder.name, "object": "model", "owned_by": "ktx"}]
+    return Response(200, {"object": "list", "data": models})
+
+
+def _embeddings(app, body):
+    if app.embedder is None:
+        return openai_error(503, NO_EMBEDDINGS, "server_error", code="feature_unavailable")
+    try:
+        request = schemas.embeddings_request(body, app.embedder.name)
+        result = app.embedder.embed(request.texts, truncate=request.truncate,
+                                    dimensions=request.dimensions)
+    except schemas.RequestError as error:
+        return openai_error(400, error.message, param=error.param, code=error.code)
+    except InputTooLong as error:
+        return openai_error(400, "%s; send it shorter, or leave truncate at true to cut it "
+                            "as sentence-transformers does." % error, param="input",
+                            code="input_too_long")
+    except DimensionsTooLarge as error:
+        return openai_error(400, "%s." % error, param="dimensions")
+    except ModelUnavailable as error:
+        return openai_error(503, error.message, "server_error", code="model_unavailable")
+    return Response(200, _embeddings_answer(app.embedder.name, request, result))
+
+
+def _embeddings_answer(model, request, result):
+    data = []
+    for index, vector in enumerate(result.vectors):
+        if request.encoding_format == "base64":
+            # OpenAI's base64: the float32 values, little-endian.
+            embedding = base64.b64encode(vector.astype("<f4").tobytes()).decode("ascii")
+        else:
+            embedding = vector.tolist()
+        item = {"object": "embedding", "index": index, "embedding": embedding}
+        if result.truncated[index]:
+            item["truncated"] = True
+        data.append(item)
+    return {"object": "list", "data": data, "model": model,
+            "usage": {"prompt_tokens": result.prompt_tokens,
+                      "total_tokens": result.prompt_tokens}}
+
+
+def openai_error(status, message, kind="invalid_request_error", param=None, code=None):
+    """An error as OpenAI's API gives it, which its clients know how to read."""
+    error = {"message": message, "type": kind}
+    if param is not None:
+        error["param"] = param
+    if code is not None:
+        error["code"] = code
+    return Response(status, {"error": error})
 
 
 def _shutdown(app, _body):
@@ -63,10 +132,15 @@ def _shutdown(app, _body):
 ROUTES = {
     "/health": {"GET": _health},
     "/shutdown": {"POST": _shutdown},
+    "/v1/models": {"GET": _models},
+    "/v1/embeddings": {"POST": _embeddings},
 }
 
-BODY_LIMITS = {}
+BODY_LIMITS = {"/v1/embeddings": EMBEDDINGS_BODY_LIMIT}
 
 
 def body_too_large(path, limit):
+    if path.startswith("/v1/"):
+        return openai_error(413, "The request body is over the %d-byte limit; send fewer "
+                            "inputs per request." % limit, code="request_too_large")
     return Response(413, {"error": "request body too large"})
