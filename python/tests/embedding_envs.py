@@ -137,6 +137,21 @@ def _build_models(tools, directory):
         raise RuntimeError("building the model fixtures failed:\n" + result.stdout[-3000:])
 
 
+# The embedding tests' tolerance against sentence-transformers' vectors.
+TOLERANCE = 1e-5
+
+
+class VectorAssertions:
+    """unittest.TestCase mixin: vectors equal to references within TOLERANCE."""
+
+    def assert_vectors_equal(self, actual, expected, what=""):
+        self.assertEqual(len(actual), len(expected), what)
+        for index, (got, want) in enumerate(zip(actual, expected)):
+            self.assertEqual(len(got), len(want), "%s[%d]" % (what, index))
+            worst = max(abs(a - b) for a, b in zip(got, want))
+            self.assertLessEqual(worst, TOLERANCE, "%s[%d] differs by %g" % (what, index, worst))
+
+
 if __name__ == "__main__":
     # `python3 python/tests/test_envs.py` builds both ahead of a test run.
     print(runtime_python())

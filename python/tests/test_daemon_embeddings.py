@@ -9,6 +9,7 @@ fixture models) within 1e-5.
 import base64
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -20,7 +21,6 @@ import daemon_support as ds  # noqa: E402
 import embedding_envs as envs  # noqa: E402
 
 TOKEN = ds.TOKEN
-TOLERANCE = 1e-5
 OPENAI_CLIENT = os.path.join(envs.TESTS_DIR, "fixtures", "openai_client.py")
 
 
@@ -29,7 +29,7 @@ def embeddings_env(**extra):
     return ds.daemon_env(HF_HUB_OFFLINE="1", PIP_RETRIES="0", **extra)
 
 
-class EmbeddingDaemonTestCase(unittest.TestCase):
+class EmbeddingDaemonTestCase(envs.VectorAssertions, unittest.TestCase):
     """One daemon per fixture model in MODELS, shared by the class's tests."""
 
     MODELS = ("mean-normalized",)
@@ -67,13 +67,6 @@ class EmbeddingDaemonTestCase(unittest.TestCase):
         body = raw if raw is not None else json.dumps(payload).encode("utf-8")
         return ds.request(self.port(name), "POST", "/v1/embeddings", token=TOKEN, body=body,
                           headers={"Content-Type": "application/json"})[:2]
-
-    def assert_vectors_equal(self, actual, expected, what=""):
-        self.assertEqual(len(actual), len(expected), what)
-        for index, (got, want) in enumerate(zip(actual, expected)):
-            self.assertEqual(len(got), len(want), "%s[%d]" % (what, index))
-            worst = max(abs(a - b) for a, b in zip(got, want))
-            self.assertLessEqual(worst, TOLERANCE, "%s[%d] differs by %g" % (what, index, worst))
 
     def assert_healthy(self, name=None):
         status, body, _ = ds.request(self.port(name), "GET", "/health", token=TOKEN)
@@ -160,6 +153,32 @@ class EmbeddingsEndpointTest(EmbeddingDaemonTestCase):
                 status, body, _ = ds.request(self.port(), method, path, token="wrong",
                                              body=b'{"input": "a"}')
                 self.assertEqual((status, body), (401, {"error": "unauthorized"}))
+
+
+class RepositoryModelTest(envs.VectorAssertions, unittest.TestCase):
+    """A repository id is looked up in the standard Hugging Face cache."""
+
+    REPOSITORY = "ktx-test/tiny-mean"
+    REVISION = "0123456789abcdef0123456789abcdef01234567"
+
+    def test_a_cached_repository_is_served_offline_under_its_id(self):
+        model = envs.fixture_models()["models"]["mean-normalized"]
+        ws = ds.Workspace()
+        self.addCleanup(ws.close)
+        # The cache's layout: models--<owner>--<name>/{refs/main, snapshots/<revision>/…}.
+        cached = ws.path("hf", "hub", "models--ktx-test--tiny-mean")
+        shutil.copytree(model["path"], os.path.join(cached, "snapshots", self.REVISION))
+        os.makedirs(os.path.join(cached, "refs"))
+        ds.write_text(os.path.join(cached, "refs", "main"), self.REVISION)
+        process, ready = ws.start("--model", self.REPOSITORY, python=envs.runtime_python(),
+                                  env=embeddings_env(HF_HOME=ws.path("hf")))
+        self.addCleanup(ds.stop, process)
+        status, body, _ = ds.request(ready["port"], "POST", "/v1/embeddings", token=TOKEN,
+                                     body=json.dumps({"input": envs.fixture_models()["texts"],
+                                                      "model": self.REPOSITORY}).encode())
+        self.assertEqual((status, body["model"]), (200, self.REPOSITORY))
+        self.assert_vectors_equal([item["embedding"] for item in body["data"]],
+                                  model["embeddings"])
 
 
 class OpenAIClientTest(EmbeddingDaemonTestCase):

@@ -18,7 +18,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import embedding_envs as envs  # noqa: E402
 
-TOLERANCE = 1e-5
 RUNNER = os.path.join(envs.TESTS_DIR, "fixtures", "run_embedder.py")
 
 
@@ -37,19 +36,12 @@ def normalized(vector):
     return [x / max(norm, 1e-12) for x in vector]
 
 
-class EmbeddingsTestCase(unittest.TestCase):
+class EmbeddingsTestCase(envs.VectorAssertions, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.fixtures = envs.fixture_models()
         cls.texts = cls.fixtures["texts"]
         cls.models = cls.fixtures["models"]
-
-    def assert_vectors_equal(self, actual, expected, what):
-        self.assertEqual(len(actual), len(expected), what)
-        for index, (got, want) in enumerate(zip(actual, expected)):
-            self.assertEqual(len(got), len(want), "%s[%d]" % (what, index))
-            worst = max(abs(a - b) for a, b in zip(got, want))
-            self.assertLessEqual(worst, TOLERANCE, "%s[%d] differs by %g" % (what, index, worst))
 
 
 class EqualsSentenceTransformersTest(EmbeddingsTestCase):

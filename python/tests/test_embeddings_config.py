@@ -4,6 +4,7 @@ kaelio_ktx.embeddings.config and .resolve need only the standard library, so
 these run in-process, on copies of the fixture models with files taken out.
 """
 
+import fnmatch
 import json
 import os
 import shutil
@@ -118,6 +119,25 @@ class ModelNameTest(unittest.TestCase):
                     resolve.model_directory(name)
                 self.assertIn("neither a directory nor a Hugging Face repository id",
                               caught.exception.message)
+
+    def test_only_the_files_read_are_fetched_from_a_repository(self):
+        # sentence-transformers/all-MiniLM-L6-v2's files; huggingface_hub
+        # matches allow_patterns with fnmatch.
+        listing = [
+            ".gitattributes", "1_Pooling/config.json", "README.md", "config.json",
+            "config_sentence_transformers.json", "data_config.json", "model.safetensors",
+            "modules.json", "onnx/model.onnx", "onnx/model_O1.onnx", "onnx/model_O4.onnx",
+            "onnx/model_qint8_avx512.onnx", "onnx/model_quint8_avx2.onnx",
+            "openvino/openvino_model.bin", "openvino/openvino_model.xml", "pytorch_model.bin",
+            "rust_model.ot", "sentence_bert_config.json", "special_tokens_map.json",
+            "tf_model.h5", "tokenizer.json", "tokenizer_config.json", "train_script.py",
+            "vocab.txt",
+        ]
+        fetched = [name for name in listing
+                   if any(fnmatch.fnmatch(name, pattern) for pattern in resolve.FILES_NEEDED)]
+        self.assertEqual(fetched, [
+            "1_Pooling/config.json", "config.json", "modules.json", "onnx/model.onnx",
+            "sentence_bert_config.json", "tokenizer.json", "tokenizer_config.json"])
 
     def test_a_directory_is_used_as_it_is(self):
         with tempfile.TemporaryDirectory() as directory:
