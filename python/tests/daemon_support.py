@@ -114,7 +114,8 @@ def send_signal(process, name):
 @functools.lru_cache(maxsize=None)
 def expected_features():
     # Asked of a fresh interpreter, as the daemon does, not of this process.
-    probe = "import numpy, tokenizers, onnxruntime, huggingface_hub"
+    from kaelio_ktx.daemon.features import EMBEDDING_MODULES
+    probe = "import " + ", ".join(EMBEDDING_MODULES)
     result = subprocess.run([sys.executable, "-c", probe], env=daemon_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             timeout=60)

@@ -4,7 +4,7 @@ import threading
 from typing import List, NamedTuple
 
 from kaelio_ktx.embeddings.config import read_model_config
-from kaelio_ktx.embeddings.errors import DimensionsTooLarge, ModelUnavailable
+from kaelio_ktx.embeddings.errors import DimensionsTooLarge, ModelUnavailable, first_line
 from kaelio_ktx.embeddings.resolve import FIX, model_directory
 
 
@@ -49,8 +49,7 @@ class Embedder:
             return OnnxEncoder(config)
         except Exception as error:  # onnxruntime and tokenizers raise their own types
             raise ModelUnavailable("Embedding model %s in %s cannot be loaded (%s): %s." % (
-                self.name, directory, str(error).strip().splitlines()[0] if str(error).strip()
-                else type(error).__name__, FIX))
+                self.name, directory, first_line(error), FIX))
 
     def embed(self, texts, truncate=True, dimensions=None):
         """Embeddings of `texts` (a non-empty list of non-empty strings).

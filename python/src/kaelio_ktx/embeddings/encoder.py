@@ -44,6 +44,7 @@ class OnnxEncoder:
         self.dimensions = int(self.encode(["dimensions"]).vectors.shape[1])
 
     def encode(self, texts, truncate=True):
+        """Encoded `texts`, a non-empty list (the request schema refuses empty ones)."""
         if self.config.lowercase:
             texts = [text.lower() for text in texts]
         encodings = self._tokenizer.encode_batch(texts)
@@ -56,8 +57,8 @@ class OnnxEncoder:
             batch = order[start:start + BATCH_SIZE]
             for index, vector in zip(batch, self._run([encodings[i] for i in batch])):
                 vectors[index] = vector
-        return Encoded(np.stack(vectors) if vectors else np.zeros((0, 0), np.float32),
-                       [len(encoding.ids) for encoding in encodings], truncated)
+        return Encoded(np.stack(vectors), [len(encoding.ids) for encoding in encodings],
+                       truncated)
 
     def shorten(self, vectors, dimensions):
         """The first `dimensions` of each vector, normalised again if the model normalises."""

@@ -2,6 +2,12 @@
 the HTTP side maps to answers."""
 
 
+def first_line(error):
+    """An exception's first line of text, or its type's name when it has none."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 class ModelUnavailable(Exception):
     """The model cannot be found, fetched or loaded (HTTP 503).
 

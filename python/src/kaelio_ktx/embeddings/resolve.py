@@ -11,7 +11,7 @@ import os
 import re
 
 from kaelio_ktx.embeddings.config import ONNX_PATHS
-from kaelio_ktx.embeddings.errors import ModelUnavailable
+from kaelio_ktx.embeddings.errors import ModelUnavailable, first_line
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_ENV = "KTX_EMBEDDING_MODEL"
@@ -53,10 +53,7 @@ def _fetch(repository):
         raise ModelUnavailable(
             "Embedding model %s cannot be fetched from Hugging Face into the cache %s (%s): "
             "%s, or fetch it once with network access%s." % (
-                repository, constants.HF_HUB_CACHE, _reason(error), FIX,
+                repository, constants.HF_HUB_CACHE,
+                "%s: %s" % (type(error).__name__, first_line(error)), FIX,
                 " (HF_HUB_OFFLINE is set)" if constants.HF_HUB_OFFLINE else ""))
 
-
-def _reason(error):
-    text = str(error).strip().splitlines()
-    return "%s: %s" % (type(error).__name__, text[0]) if text else type(error).__name__
