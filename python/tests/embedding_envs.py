@@ -152,8 +152,24 @@ class VectorAssertions:
             self.assertLessEqual(worst, TOLERANCE, "%s[%d] differs by %g" % (what, index, worst))
 
 
-if __name__ == "__main__":
-    # `python3 python/tests/test_envs.py` builds both ahead of a test run.
+def print_lines():
+    """The same facts as plain lines, for the Java tests, which then need no JSON reader:
+    `runtime <python>`, `text <UTF-8 as hex>`, `model <name> <dimensions> <directory>`,
+    `vector <model> <index> <float> …`."""
+    models = fixture_models()
+    print("runtime", runtime_python())
+    for text in models["texts"]:
+        print("text", text.encode("utf-8").hex())
+    for name, model in sorted(models["models"].items()):
+        print("model", name, model["dimensions"], model["path"])
+        for index, vector in enumerate(model["embeddings"]):
+            print("vector", name, index, " ".join(repr(value) for value in vector))
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--lines"]:
+    print_lines()
+elif __name__ == "__main__":
+    # `python3 python/tests/embedding_envs.py` builds both ahead of a test run.
     print(runtime_python())
     print(tools_python())
     print(os.path.dirname(next(iter(fixture_models()["models"].values()))["path"]))

@@ -47,8 +47,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonOnlyInAdaptersFs() {
-        RULES.jacksonOnlyInAdaptersFs().check(classes());
+    void jacksonDatabindOnlyInAdaptersFs() {
+        RULES.jacksonDatabindOnlyInAdaptersFs().check(classes());
     }
 
     @Test

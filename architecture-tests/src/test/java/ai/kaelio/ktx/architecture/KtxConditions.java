@@ -42,12 +42,15 @@ final class KtxConditions {
 
     static DescribedPredicate<JavaClass> inPortMember() {
         // Observers and confirmations are the callbacks a front end hands a use case: one hears, one answers.
-        return describe("a *UseCase, *Observer or *Confirmation interface, a sealed result, a record or an enum",
+        // Sources and sinks are the streams a streaming use case reads its input from and writes its output to.
+        return describe("a *UseCase, *Observer, *Confirmation, *Source or *Sink interface, a sealed result, a record or an enum",
                 c -> c.isRecord()
                         || c.isEnum()
                         || c.isInterface() && (c.getSimpleName().endsWith("UseCase")
                                 || c.getSimpleName().endsWith("Observer")
                                 || c.getSimpleName().endsWith("Confirmation")
+                                || c.getSimpleName().endsWith("Source")
+                                || c.getSimpleName().endsWith("Sink")
                                 // ArchUnit does not model sealing; the classes are on the test classpath.
                                 || c.reflect().isSealed()));
     }

@@ -112,10 +112,11 @@ final class KtxRules {
                         + "Jackson, zt-exec, picocli or JLine; jakarta.inject is the most they may know of wiring");
     }
 
-    public ArchRule jacksonOnlyInAdaptersFs() {
-        return onlyIn(fs, "com.fasterxml..")
-                .because("JSON on disk is the file-system adapter's business; elsewhere Jackson types would "
-                        + "leak the file format into the model");
+    public ArchRule jacksonDatabindOnlyInAdaptersFs() {
+        return onlyIn(fs, "com.fasterxml.jackson.databind..")
+                .because("data binding and trees earn their cost only for the documents on disk; every other "
+                        + "adapter reads and writes its JSON with jackson-core's streaming parser and generator, "
+                        + "which load quickly and turn numbers straight into primitives");
     }
 
     public ArchRule ztExecOnlyInAdaptersProcess() {
@@ -177,7 +178,8 @@ final class KtxRules {
         return classes().that().resideInAPackage(portIn).and().areTopLevelClasses()
                 .should(be(inPortMember()))
                 .because("port.in is the application's offer to front ends: use cases, the records they take, "
-                        + "the sealed results they return and the observers and confirmations they call back; logic belongs in services");
+                        + "the sealed results they return, the observers and confirmations they call back and the sources and sinks "
+                        + "they stream through; logic belongs in services");
     }
 
     public ArchRule servicesAreNamedAfterTheirUseCase() {

@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.bootstrap;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
@@ -12,6 +13,7 @@ import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.application.port.out.Embeddings;
 import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
@@ -23,6 +25,7 @@ import ai.kaelio.ktx.application.port.out.ToolProbes;
 import ai.kaelio.ktx.application.service.DaemonInspector;
 import ai.kaelio.ktx.application.service.DaemonTimeouts;
 import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
+import ai.kaelio.ktx.application.service.EmbedTextsService;
 import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
 import ai.kaelio.ktx.application.service.ExecInRuntimeService;
@@ -101,9 +104,14 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     StartDaemonUseCase start(RuntimeLayout layout, RuntimeInspector inspector, RuntimeAssets assets, EnsureRuntimeUseCase ensure,
             RuntimeLock lock, DaemonInspector daemons, DaemonFiles files, DaemonProcesses processes, DaemonClient client,
-            Clock clock) {
+            Clock clock, HostEnvironment host) {
         return new StartDaemonService(layout, inspector, assets, ensure, lock, daemons, files, processes, client, clock,
-                DaemonTimeouts.DEFAULT);
+                DaemonTimeouts.DEFAULT, host);
+    }
+
+    @Provides
+    EmbedTextsUseCase embed(StartDaemonUseCase start, Embeddings embeddings) {
+        return new EmbedTextsService(start, embeddings);
     }
 
     @Provides

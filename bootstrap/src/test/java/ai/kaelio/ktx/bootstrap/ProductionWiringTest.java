@@ -3,6 +3,7 @@ package ai.kaelio.ktx.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
@@ -42,6 +43,7 @@ class ProductionWiringTest {
         assertThat(injector.getInstance(StartDaemonUseCase.class)).isNotNull();
         assertThat(injector.getInstance(StopDaemonUseCase.class)).isNotNull();
         assertThat(injector.getInstance(InspectDaemonUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(EmbedTextsUseCase.class)).isNotNull();
         java.io.StringWriter help = new java.io.StringWriter();
         int code = ai.kaelio.ktx.adapters.cli.KtxCli.run(injector.getInstance(CommandLine.IFactory.class),
                 new java.io.PrintWriter(help), new java.io.PrintWriter(new java.io.StringWriter()), "runtime", "--help");

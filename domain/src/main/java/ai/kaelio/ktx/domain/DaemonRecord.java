@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param executable   the {@code ktx-daemon} it runs, which names the environment it runs from
  * @param processKernelStart the start in the kernel's own terms, where the system has them; unlike the
  *                     instant, it does not move when the wall clock is set (see {@link ProcessSnapshot})
+ * @param model        the embedding model the daemon said it serves when it started (none without embeddings)
  */
 public record DaemonRecord(
         long pid,
@@ -27,7 +28,8 @@ public record DaemonRecord(
         Instant processStart,
         Path log,
         Path executable,
-        Optional<String> processKernelStart) {
+        Optional<String> processKernelStart,
+        Optional<String> model) {
 
     public DaemonRecord {
         if (pid <= 0) {
@@ -41,12 +43,19 @@ public record DaemonRecord(
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(processKernelStart, "processKernelStart");
+        Objects.requireNonNull(model, "model");
+    }
+
+    /** A record without a model (a daemon without embeddings, or written by an earlier ktx). */
+    public DaemonRecord(long pid, DaemonEndpoint endpoint, String version, FeatureSet features, Instant startedAt,
+            Instant processStart, Path log, Path executable, Optional<String> processKernelStart) {
+        this(pid, endpoint, version, features, startedAt, processStart, log, executable, processKernelStart, Optional.empty());
     }
 
     /** A record without the kernel's start (written where the system has none, or by an earlier ktx). */
     public DaemonRecord(long pid, DaemonEndpoint endpoint, String version, FeatureSet features, Instant startedAt,
             Instant processStart, Path log, Path executable) {
-        this(pid, endpoint, version, features, startedAt, processStart, log, executable, Optional.empty());
+        this(pid, endpoint, version, features, startedAt, processStart, log, executable, Optional.empty(), Optional.empty());
     }
 
     public String url() {
@@ -65,6 +74,6 @@ public record DaemonRecord(
         return "DaemonRecord[pid=" + pid + ", " + endpoint + ", version=" + version + ", features=" + features
                 + ", startedAt=" + startedAt + ", processStart=" + processStart + ", log=" + log
                 + ", executable=" + executable + processKernelStart.map(kernel -> ", processKernelStart=" + kernel).orElse("")
-                + "]";
+                + model.map(name -> ", model=" + name).orElse("") + "]";
     }
 }

@@ -32,7 +32,8 @@ final class DaemonJson {
                 json.instant("processStart"),
                 json.path("log"),
                 json.path("executable"),
-                kernelStart(json));
+                kernelStart(json),
+                json.has("model") ? Optional.of(json.text("model")) : Optional.empty());
     }
 
     /** Optional: an earlier ktx did not write it, and where the system has none it is left out. */
@@ -55,6 +56,7 @@ final class DaemonJson {
         node.put("log", record.log().toString());
         node.put("executable", record.executable().toString());
         record.processKernelStart().ifPresent(kernel -> node.put("processKernelStart", kernel));
+        record.model().ifPresent(model -> node.put("model", model));
         return node;
     }
 

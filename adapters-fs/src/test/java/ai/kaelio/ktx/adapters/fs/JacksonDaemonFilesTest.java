@@ -37,7 +37,7 @@ class JacksonDaemonFilesTest {
         return new DaemonRecord(4242, new DaemonEndpoint("127.0.0.1", 40123, TOKEN), "0.1.0",
                 FeatureSet.of(Feature.LOCAL_EMBEDDINGS), Instant.parse("2026-05-01T10:00:00Z"),
                 Instant.parse("2026-05-01T09:59:59.870Z"), dir.resolve("daemon/daemon.log"), dir.resolve("venv-a/bin/ktx-daemon"),
-                KERNEL_START);
+                KERNEL_START, Optional.of("sentence-transformers/all-MiniLM-L6-v2"));
     }
 
     @Test
@@ -69,19 +69,22 @@ class JacksonDaemonFilesTest {
         assertThat(json.get("processStart").asText()).isEqualTo("2026-05-01T09:59:59.870Z");
         assertThat(json.get("processKernelStart").asText()).isEqualTo(KERNEL_START.get());
         assertThat(json.get("log").asText()).isEqualTo(dir.resolve("daemon/daemon.log").toString());
+        assertThat(json.get("model").asText()).isEqualTo("sentence-transformers/all-MiniLM-L6-v2");
     }
 
     @Test
-    void aStateWithoutTheKernelsStartAsAnEarlierKtxWroteItIsRead() throws Exception {
+    void aStateWithoutTheKernelsStartOrAModelAsAnEarlierKtxWroteItIsRead() throws Exception {
         Path state = dir.resolve("daemon.json");
         files.writeState(state, record());
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(state.toFile());
         json.remove("processKernelStart");
+        json.remove("model");
         Files.writeString(state, json.toString());
 
         DaemonRecord read = ((DaemonFiles.Present) files.readState(state)).record();
 
         assertThat(read.processKernelStart()).isEmpty();
+        assertThat(read.model()).isEmpty();
         assertThat(read.processStart()).isEqualTo(record().processStart());
     }
 

@@ -2,8 +2,6 @@ package ai.kaelio.ktx.adapters.process;
 
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.domain.DaemonEndpoint;
-import ai.kaelio.ktx.domain.Feature;
-import ai.kaelio.ktx.domain.FeatureSet;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +10,14 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The daemon's HTTP API with the JDK's {@link HttpURLConnection}: direct (never through a proxy, whatever
  * the environment says: the daemon is on loopback), short timeouts. Not {@code java.net.http.HttpClient}:
  * building one and sending its first request costs 0.3 to 0.4 s of start-up here, against 0.05 s, and
- * every start, stop and doctor would pay it for one local request.
+ * every start, stop and doctor would pay it for one local request ({@link KeepAliveHttp}, for the
+ * many requests of embeddings, does use it).
  */
 final class HttpDaemonClient implements DaemonClient {
 
@@ -45,7 +40,7 @@ final class HttpDaemonClient implements DaemonClient {
             if (answer.status() != 200) {
                 return new Unanswered("HTTP " + answer.status());
             }
-            return healthy(answer.body());
+            return DaemonWire.health(answer.body());
         } catch (IOException e) {
             return new Unanswered(describe(e));
         }
@@ -57,24 +52,6 @@ final class HttpDaemonClient implements DaemonClient {
             return exchange(endpoint, "POST", "/shutdown").status() == 200;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** {@code {"status": "healthy", "version": "…", "features": […]}}; features this ktx does not know are left out. */
-    static Health healthy(String body) {
-        try {
-            if (SmallJson.parse(body) instanceof Map<?, ?> json
-                    && "healthy".equals(json.get("status"))
-                    && json.get("version") instanceof String version
-                    && json.get("features") instanceof List<?> features) {
-                return new Healthy(version, FeatureSet.of(features.stream()
-                        .map(id -> id instanceof String text ? Feature.fromId(text) : Optional.<Feature>empty())
-                        .flatMap(Optional::stream)
-                        .toList()));
-            }
-            return new Unanswered("not a health answer: " + abbreviate(body));
-        } catch (IllegalArgumentException e) {
-            return new Unanswered(e.getMessage());
         }
     }
 
@@ -96,10 +73,10 @@ final class HttpDaemonClient implements DaemonClient {
             }
             int status = connection.getResponseCode();
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            String body = "";
+            byte[] body = new byte[0];
             if (stream != null) {
                 try (InputStream in = stream) {
-                    body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+                    body = in.readNBytes(MAX_BODY_BYTES);
                 }
             }
             return new Answer(status, body);
@@ -108,7 +85,7 @@ final class HttpDaemonClient implements DaemonClient {
         }
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, byte[] body) {
     }
 
     private static String describe(IOException e) {
@@ -117,10 +94,5 @@ final class HttpDaemonClient implements DaemonClient {
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > 80 ? line.substring(0, 80) + "…" : line;
     }
 }

@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.process;
 
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.application.port.out.Embeddings;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
@@ -29,5 +30,7 @@ public final class ProcessModule extends AbstractModule {
         bind(ProcessHandleDaemonProcesses.class);
         bind(DaemonClient.class).to(HttpDaemonClient.class);
         bind(HttpDaemonClient.class);
+        bind(Embeddings.class).to(HttpEmbeddings.class);
+        bind(HttpEmbeddings.class);
     }
 }

@@ -10,9 +10,11 @@ import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import ai.kaelio.ktx.domain.RuntimeLayout;
+import ai.kaelio.ktx.domain.ServedModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,14 +51,16 @@ final class DaemonLauncher {
         this.timeouts = timeouts;
     }
 
-    StartResult launch(InstalledManifest manifest, FeatureSet wanted) throws IOException, InterruptedException {
+    StartResult launch(InstalledManifest manifest, FeatureSet wanted, Optional<String> model)
+            throws IOException, InterruptedException {
         files.prepareRun(layout.daemonDir(), layout.daemonReadyPath(), layout.daemonLogPath());
         String token = tokens.next();
-        List<String> arguments = List.of("serve-http",
+        List<String> arguments = new ArrayList<>(List.of("serve-http",
                 "--ready-file", layout.daemonReadyPath().toString(),
                 "--host", HOST,
                 "--port", "0",
-                "--log-file", layout.daemonLogPath().toString());
+                "--log-file", layout.daemonLogPath().toString()));
+        model.ifPresent(name -> arguments.addAll(List.of("--model", name)));
         // Before the spawn: the daemon is recorded only once it answers, and a kill -9 of ktx meanwhile runs
         // no clean-up. With this marker left behind, status, stop, start and install look for the daemon
         // among the processes instead of taking the missing record for "nothing runs". It names this ktx, so
@@ -68,7 +72,7 @@ final class DaemonLauncher {
         try {
             child = Optional.of(processes.spawn(new DaemonProcesses.Launch(manifest.python().executable(),
                     manifest.python().daemonExecutable(), arguments, layout.daemonLogPath(), token)));
-            attempt = await(child.get(), token, manifest, wanted);
+            attempt = await(child.get(), token, manifest, wanted, model);
             if (attempt instanceof Up up) {
                 files.writeState(layout.daemonStatePath(), up.record());
                 processes.release(child.get());
@@ -90,8 +94,8 @@ final class DaemonLauncher {
         return failed(((Down) attempt).reason());
     }
 
-    private Attempt await(ProcessSnapshot child, String token, InstalledManifest manifest, FeatureSet wanted)
-            throws InterruptedException {
+    private Attempt await(ProcessSnapshot child, String token, InstalledManifest manifest, FeatureSet wanted,
+            Optional<String> model) throws InterruptedException {
         long deadline = System.nanoTime() + timeouts.ready().toNanos();
         Optional<DaemonFiles.ReadyFile> ready = Optional.empty();
         while (ready.isEmpty()) {
@@ -112,7 +116,7 @@ final class DaemonLauncher {
         while (true) {
             DaemonClient.Health health = client.health(endpoint);
             if (health instanceof DaemonClient.Healthy healthy) {
-                return checked(child, endpoint, healthy, manifest, wanted);
+                return checked(child, endpoint, healthy, manifest, wanted, model);
             }
             if (health instanceof DaemonClient.Unauthorized) {
                 return new Down("The KTX daemon at " + endpoint.url() + " refused the token it was started with");
@@ -138,7 +142,7 @@ final class DaemonLauncher {
     }
 
     private Attempt checked(ProcessSnapshot child, DaemonEndpoint endpoint, DaemonClient.Healthy healthy,
-            InstalledManifest manifest, FeatureSet wanted) {
+            InstalledManifest manifest, FeatureSet wanted, Optional<String> model) {
         String expected = manifest.asset().version();
         if (!healthy.version().equals(expected)) {
             return new Down("The KTX daemon reports version " + healthy.version() + ", the runtime holds " + expected);
@@ -146,6 +150,10 @@ final class DaemonLauncher {
         if (!healthy.features().covers(wanted)) {
             return new Down("The KTX daemon offers the features " + healthy.features() + "; requested: " + wanted
                     + ". The runtime's packages for the rest do not load");
+        }
+        Optional<String> served = healthy.model().map(ServedModel::name);
+        if (model.isPresent() && !served.equals(model)) {
+            return new Down("The KTX daemon serves the model " + served.orElse("(none)") + "; requested: " + model.get());
         }
         // Identity as the system tells it now, after the launcher became the daemon.
         Optional<ProcessSnapshot> process = processes.find(child.pid())
@@ -155,7 +163,7 @@ final class DaemonLauncher {
         }
         return new Up(new DaemonRecord(child.pid(), endpoint, healthy.version(), healthy.features(), clock.instant(),
                 process.get().startedAt().get(), layout.daemonLogPath(), manifest.python().daemonExecutable(),
-                process.get().kernelStart()));
+                process.get().kernelStart(), served));
     }
 
     private StartResult failed(String reason) {

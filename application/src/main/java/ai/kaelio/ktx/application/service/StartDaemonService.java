@@ -14,7 +14,9 @@ import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeLock;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.DaemonState;
+import ai.kaelio.ktx.domain.EmbeddingModelSetting;
 import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
 import ai.kaelio.ktx.domain.RuntimeLayout;
@@ -38,6 +40,10 @@ import java.util.Optional;
  * </ol>
  * Install refuses to replace an environment while its daemon runs, and a daemon is only spawned under
  * the lock, so a daemon never runs from an environment that install is about to remove.
+ *
+ * <p>A healthy daemon serving another embedding model than the one asked for ({@code --model}, else
+ * {@code KTX_EMBEDDING_MODEL}) is replaced like one lacking a feature; when neither names a model, the
+ * daemon's model is whatever it serves.
  */
 public final class StartDaemonService implements StartDaemonUseCase {
 
@@ -51,10 +57,12 @@ public final class StartDaemonService implements StartDaemonUseCase {
     private final DaemonClient client;
     private final DaemonStopper stopper;
     private final DaemonLauncher launcher;
+    private final HostEnvironment host;
 
     public StartDaemonService(RuntimeLayout layout, RuntimeInspector runtimes, RuntimeAssets assets,
             EnsureRuntimeUseCase ensure, RuntimeLock lock, DaemonInspector daemons, DaemonFiles files,
-            DaemonProcesses processes, DaemonClient client, Clock clock, DaemonTimeouts timeouts) {
+            DaemonProcesses processes, DaemonClient client, Clock clock, DaemonTimeouts timeouts, HostEnvironment host) {
+        this.host = host;
         this.layout = layout;
         this.runtimes = runtimes;
         this.assets = assets;
@@ -70,10 +78,11 @@ public final class StartDaemonService implements StartDaemonUseCase {
     @Override
     public StartResult start(StartRequest request) throws IOException, InterruptedException {
         FeatureSet wanted = request.features();
+        Optional<String> model = EmbeddingModelSetting.asked(request.model(), host);
         try (RuntimeLock.Handle held = acquire(request)) {
             DaemonState state = daemons.inspect();
             RuntimeStatus runtime = runtime();
-            Optional<DaemonRecord> healthy = reusable(state, runtime, wanted);
+            Optional<DaemonRecord> healthy = reusable(state, runtime, wanted, model);
             if (healthy.isPresent() && !request.force()) {
                 return new StartResult.Reused(healthy.get(), state.statePath());
             }
@@ -104,7 +113,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
                         layout.daemonLogPath(), List.of());
             }
             DaemonState state = daemons.inspect();
-            Optional<DaemonRecord> started = reusable(state, runtime, wanted);
+            Optional<DaemonRecord> started = reusable(state, runtime, wanted, model);
             if (started.isPresent()) {
                 // Another start got here first.
                 return new StartResult.Reused(started.get(), state.statePath());
@@ -113,7 +122,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
             if (blocked.isPresent()) {
                 return blocked.get();
             }
-            return launcher.launch(runtime.manifest().orElseThrow(), wanted);
+            return launcher.launch(runtime.manifest().orElseThrow(), wanted, model);
         }
     }
 
@@ -139,10 +148,10 @@ public final class StartDaemonService implements StartDaemonUseCase {
 
     /**
      * The running daemon if it answers with its token, runs from the committed environment, is of the
-     * runtime's version and offers every requested feature.
+     * runtime's version, offers every requested feature and serves the model asked for, if any.
      */
-    private Optional<DaemonRecord> reusable(DaemonState state, RuntimeStatus runtime, FeatureSet wanted)
-            throws InterruptedException {
+    private Optional<DaemonRecord> reusable(DaemonState state, RuntimeStatus runtime, FeatureSet wanted,
+            Optional<String> model) throws InterruptedException {
         if (!(state instanceof DaemonState.Running running) || !(runtime instanceof RuntimeStatus.Ready ready)) {
             return Optional.empty();
         }
@@ -154,7 +163,8 @@ public final class StartDaemonService implements StartDaemonUseCase {
         DaemonClient.Health health = client.health(daemon.endpoint());
         boolean fits = health instanceof DaemonClient.Healthy healthy
                 && healthy.version().equals(manifest.asset().version())
-                && healthy.features().covers(wanted);
+                && healthy.features().covers(wanted)
+                && (model.isEmpty() || healthy.model().map(served -> served.name().equals(model.get())).orElse(false));
         return fits ? Optional.of(daemon) : Optional.empty();
     }
 

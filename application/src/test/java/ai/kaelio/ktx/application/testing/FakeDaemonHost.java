@@ -3,9 +3,13 @@ package ai.kaelio.ktx.application.testing;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.DaemonProcesses;
+import ai.kaelio.ktx.application.port.out.Embeddings;
 import ai.kaelio.ktx.domain.DaemonEndpoint;
+import ai.kaelio.ktx.domain.EmbeddingModelSetting;
+import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
+import ai.kaelio.ktx.domain.ServedModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +18,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * A process table and the daemons in it, behind both ports that reach them: processes (find, spawn,
- * signal) and the HTTP client. Every signal attempt and shutdown request is recorded, so a test can prove
- * that a process was never touched. A signal takes effect only if pid and start instant still match.
+ * A process table and the daemons in it, behind the ports that reach them: processes (find, spawn,
+ * signal), the HTTP client and the embeddings API. Every signal attempt and shutdown request is recorded,
+ * so a test can prove that a process was never touched. A signal takes effect only if pid and start
+ * instant still match.
+ *
+ * <p>A daemon with {@code local-embeddings} serves the model of its {@code --model} argument, else the
+ * default; a model whose name starts with {@code missing/} cannot be loaded. Its vectors are
+ * {@code [length of the text, index of the request that computed it]}.
  */
-public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
+public final class FakeDaemonHost implements DaemonProcesses, DaemonClient, Embeddings {
+
+    public static final String UNLOADABLE_MODEL_PREFIX = "missing/";
 
     public static final String USER = "alex";
     static final Instant BOOT = Instant.parse("2026-03-01T08:00:00Z");
@@ -51,6 +63,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     private int listings;
     private boolean showsCommandLines = true;
     private Duration clockStep = Duration.ZERO;
+    private final List<Integer> embedRequests = new ArrayList<>();
+    private int dieAfterEmbedRequests = Integer.MAX_VALUE;
 
     public FakeDaemonHost(InMemoryDaemonFiles files) {
         this.files = files;
@@ -65,6 +79,8 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
         String version;
         FeatureSet features = FeatureSet.core();
         Stubbornness stubbornness = Stubbornness.NONE;
+        String model = EmbeddingModelSetting.DEFAULT;
+        boolean loaded;
     }
 
     public synchronized FakeDaemonHost spawnedDaemons(Behaviour value) {
@@ -244,6 +260,10 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
         proc.stubbornness = spawnedStubbornness;
         proc.features = behaviour == Behaviour.WITHOUT_NUMPY ? FeatureSet.core() : FeatureSet.parse(List.of("core", "local-embeddings"));
         proc.answers = behaviour != Behaviour.NEVER_ANSWERS;
+        int model = launch.arguments().indexOf("--model");
+        if (model >= 0) {
+            proc.model = launch.arguments().get(model + 1);
+        }
         Path readyFile = Path.of(launch.arguments().get(launch.arguments().indexOf("--ready-file") + 1));
         files.appendLog(launch.log(), "started pid=" + proc.snapshot.pid());
         switch (behaviour) {
@@ -297,12 +317,63 @@ public final class FakeDaemonHost implements DaemonProcesses, DaemonClient {
     public synchronized Health health(DaemonEndpoint endpoint) {
         Optional<Proc> listening = listeningOn(endpoint.port());
         if (listening.isEmpty()) {
-            return new Unanswered("Connection refused");
+            return new DaemonClient.Unanswered("Connection refused");
         }
         if (!endpoint.token().equals(listening.get().token)) {
             return new Unauthorized();
         }
-        return new Healthy(listening.get().version, listening.get().features);
+        Proc proc = listening.get();
+        Optional<ServedModel> model = proc.features.contains(Feature.LOCAL_EMBEDDINGS)
+                ? Optional.of(new ServedModel(proc.model, proc.loaded, proc.loaded ? OptionalInt.of(2) : OptionalInt.empty()))
+                : Optional.empty();
+        return new Healthy(proc.version, proc.features, model);
+    }
+
+    /** A daemon that serves {@code model}, started some other way. */
+    public synchronized FakeDaemonHost serving(long pid, String model) {
+        table.get(pid).model = model;
+        return this;
+    }
+
+    /** The daemon that answers the {@code count + 1}st embeddings request dies instead of answering it. */
+    public synchronized FakeDaemonHost daemonDiesAfterEmbedRequests(int count) {
+        dieAfterEmbedRequests = count;
+        return this;
+    }
+
+    /** How many texts each embeddings request carried, in order. */
+    public synchronized List<Integer> embedRequests() {
+        return List.copyOf(embedRequests);
+    }
+
+    @Override
+    public synchronized Answer embed(DaemonEndpoint endpoint, List<String> texts) {
+        Optional<Proc> listening = listeningOn(endpoint.port());
+        if (listening.isEmpty()) {
+            return new Embeddings.Unanswered("Connection refused");
+        }
+        Proc proc = listening.get();
+        if (!endpoint.token().equals(proc.token)) {
+            return new Embeddings.Refused(401, "unauthorized", Optional.empty());
+        }
+        if (!proc.features.contains(Feature.LOCAL_EMBEDDINGS)) {
+            return new Embeddings.Refused(503, "This daemon has no local-embeddings.", Optional.of("feature_unavailable"));
+        }
+        if (embedRequests.size() >= dieAfterEmbedRequests) {
+            proc.alive = false;
+            return new Embeddings.Unanswered("Connection reset");
+        }
+        if (proc.model.startsWith(UNLOADABLE_MODEL_PREFIX)) {
+            return new Embeddings.Refused(503, "The embedding model " + proc.model + " is not in the cache. Fetch it online.",
+                    Optional.of("model_unavailable"));
+        }
+        if (texts.stream().anyMatch(String::isEmpty)) {
+            return new Embeddings.Refused(400, "An input is empty.", Optional.empty());
+        }
+        int request = embedRequests.size();
+        embedRequests.add(texts.size());
+        proc.loaded = true;
+        return new Embeddings.Vectors(proc.model, texts.stream().map(text -> new float[] {text.length(), request}).toList());
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class FakeRuntime {
 
     public StartDaemonService startService() {
         return new StartDaemonService(layout, inspector(), assets, ensureService(), lock, daemonInspector(),
-                daemonFiles, daemonHost, daemonHost, clock, daemonTimeouts);
+                daemonFiles, daemonHost, daemonHost, clock, daemonTimeouts, host());
     }
 
     public StopDaemonService stopService() {

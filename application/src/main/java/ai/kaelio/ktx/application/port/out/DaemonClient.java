@@ -2,6 +2,9 @@ package ai.kaelio.ktx.application.port.out;
 
 import ai.kaelio.ktx.domain.DaemonEndpoint;
 import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.ServedModel;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Talks to a running daemon over its loopback HTTP API, with its bearer token. */
 public interface DaemonClient {
@@ -15,8 +18,20 @@ public interface DaemonClient {
     sealed interface Health {
     }
 
-    /** The daemon answered: its package version and the features that really work in it. */
-    record Healthy(String version, FeatureSet features) implements Health {
+    /**
+     * The daemon answered: its package version, the features that really work in it, and the embedding
+     * model it serves when it offers embeddings.
+     */
+    record Healthy(String version, FeatureSet features, Optional<ServedModel> model) implements Health {
+        public Healthy {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(features, "features");
+            Objects.requireNonNull(model, "model");
+        }
+
+        public Healthy(String version, FeatureSet features) {
+            this(version, features, Optional.empty());
+        }
     }
 
     /** Something answered, but refused the token. */
