@@ -66,6 +66,8 @@ class RunningDaemonTest(unittest.TestCase):
         self.assertEqual(body, {"status": "healthy", "version": __version__,
                                 "features": ds.expected_features()})
         self.assertEqual(headers["Content-Type"], "application/json")
+        # One request per connection, said explicitly so that pooling clients do not reuse it.
+        self.assertEqual(headers["Connection"], "close")
 
     def test_missing_or_wrong_token_is_unauthorized_everywhere(self):
         credentials = {

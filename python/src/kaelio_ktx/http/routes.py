@@ -36,8 +36,17 @@ def handle(app, method, path, authorization, body):
     app.activity.begin()
     try:
         return _route(app, method, path, body)
+    except Exception as error:  # a bug, or a model that fails on an input: answer, log, serve on
+        app.log.event("error", "%s %s %s" % (method, path, _reason(error)))
+        return openai_error(500, "The daemon failed on this request (%s); its log has the details."
+                            % _reason(error), "server_error")
     finally:
         app.activity.end()
+
+
+def _reason(error):
+    lines = str(error).strip().splitlines()
+    return "%s: %s" % (type(error).__name__, lines[0][:300]) if lines else type(error).__name__
 
 
 def body_limit(path):

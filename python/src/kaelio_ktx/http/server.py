@@ -119,6 +119,10 @@ class RequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
+        # Said out loud, not only implied by HTTP/1.0: a client that pools connections
+        # (Java's HttpClient does) would otherwise send its next request on a socket
+        # this server has closed.
+        self.send_header("Connection", "close")
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()

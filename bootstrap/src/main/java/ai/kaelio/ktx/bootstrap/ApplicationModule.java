@@ -5,6 +5,7 @@ import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
@@ -17,6 +18,7 @@ import ai.kaelio.ktx.application.port.out.Embeddings;
 import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
 import ai.kaelio.ktx.application.port.out.EnvironmentProvisioners;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
+import ai.kaelio.ktx.application.port.out.ModelFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
@@ -30,6 +32,7 @@ import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
 import ai.kaelio.ktx.application.service.ExecInRuntimeService;
 import ai.kaelio.ktx.application.service.InspectDaemonService;
+import ai.kaelio.ktx.application.service.InspectEmbeddingModelService;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
 import ai.kaelio.ktx.application.service.InstallRuntimeService;
 import ai.kaelio.ktx.application.service.ProvisionerPreference;
@@ -81,8 +84,14 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     DiagnoseRuntimeUseCase diagnose(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
-            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client) {
-        return new DiagnoseRuntimeService(assets, inspector, probes, preference, daemons, client);
+            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client,
+            InspectEmbeddingModelUseCase models, HostEnvironment host) {
+        return new DiagnoseRuntimeService(assets, inspector, probes, preference, daemons, client, models, host);
+    }
+
+    @Provides
+    InspectEmbeddingModelUseCase inspectModel(HostEnvironment host, ModelFiles files, DaemonClient client) {
+        return new InspectEmbeddingModelService(host, files, client);
     }
 
     @Provides

@@ -18,6 +18,7 @@ public final class CliModule extends AbstractModule {
         bind(ExecCommand.class);
         bind(StartCommand.class);
         bind(StopCommand.class);
+        bind(EmbedCommand.class);
         bind(ShellCommand.class);
         bind(CliVersionProvider.class);
         bind(InstallConsentOption.class);

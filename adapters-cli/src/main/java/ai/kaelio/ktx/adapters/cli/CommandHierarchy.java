@@ -22,6 +22,7 @@ final class CommandHierarchy {
 
     private static final List<Node> TOP_LEVEL = List.of(
             new Node(RuntimeCommand.NAME, RuntimeCommand.class),
+            new Node(EmbedCommand.NAME, EmbedCommand.class),
             new Node(ShellCommand.NAME, ShellCommand.class),
             new Node(CompletionCommand.NAME, CompletionCommand.class),
             new Node(HelpCommand.NAME, HelpCommand.class));

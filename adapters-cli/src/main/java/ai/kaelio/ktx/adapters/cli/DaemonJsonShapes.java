@@ -25,6 +25,7 @@ final class DaemonJsonShapes {
         json.put("pid", daemon.pid());
         json.put("version", daemon.version());
         json.put("features", daemon.features().ids());
+        daemon.model().ifPresent(model -> json.put("model", model));
         json.put("startedAt", daemon.startedAt().toString());
         json.put("state", statePath);
         json.put("log", daemon.log());
@@ -42,6 +43,7 @@ final class DaemonJsonShapes {
             json.put("pid", daemon.pid());
             json.put("version", daemon.version());
             json.put("features", daemon.features().ids());
+            daemon.model().ifPresent(model -> json.put("model", model));
             json.put("startedAt", daemon.startedAt().toString());
             json.put("log", daemon.log());
         });

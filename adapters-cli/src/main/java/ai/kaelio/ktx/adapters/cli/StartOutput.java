@@ -53,6 +53,7 @@ final class StartOutput {
         out.println("pid: " + daemon.pid());
         out.println("version: " + daemon.version());
         out.println("features: " + daemon.features());
+        daemon.model().ifPresent(model -> out.println("model: " + model));
         out.println("state: " + statePath);
         out.println("log: " + daemon.log());
         return ExitCodes.OK;

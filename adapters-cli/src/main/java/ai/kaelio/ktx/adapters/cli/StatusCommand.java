@@ -1,6 +1,13 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
+import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.DaemonState;
+import ai.kaelio.ktx.domain.EmbeddingModelStatus;
+import ai.kaelio.ktx.domain.Feature;
+import ai.kaelio.ktx.domain.RuntimeStatus;
+import java.util.Optional;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -18,11 +25,14 @@ final class StatusCommand implements Callable<Integer>, DeclaredCommand {
 
     private final Provider<InspectRuntimeUseCase> inspect;
     private final Provider<InspectDaemonUseCase> daemon;
+    private final Provider<InspectEmbeddingModelUseCase> embeddingModel;
 
     @Inject
-    StatusCommand(Provider<InspectRuntimeUseCase> inspect, Provider<InspectDaemonUseCase> daemon) {
+    StatusCommand(Provider<InspectRuntimeUseCase> inspect, Provider<InspectDaemonUseCase> daemon,
+            Provider<InspectEmbeddingModelUseCase> embeddingModel) {
         this.inspect = inspect;
         this.daemon = daemon;
+        this.embeddingModel = embeddingModel;
     }
 
     @Override
@@ -31,8 +41,17 @@ final class StatusCommand implements Callable<Integer>, DeclaredCommand {
     }
 
     @Override
-    public Integer call() {
-        return new StatusOutput(model.commandLine().getOut(), CommandModels.isSet(json))
-                .print(inspect.get().inspect(), daemon.get().inspect());
+    public Integer call() throws InterruptedException {
+        RuntimeStatus runtime = inspect.get().inspect();
+        DaemonState daemonState = daemon.get().inspect();
+        Optional<EmbeddingModelStatus> embeddings = usesEmbeddings(runtime, daemonState)
+                ? Optional.of(embeddingModel.get().inspect(daemonState)) : Optional.empty();
+        return new StatusOutput(model.commandLine().getOut(), CommandModels.isSet(json)).print(runtime, daemonState, embeddings);
+    }
+
+    /** The model is shown where embeddings are installed or served; a core-only runtime has no use for it. */
+    private static boolean usesEmbeddings(RuntimeStatus runtime, DaemonState daemon) {
+        return runtime.manifest().map(manifest -> manifest.features().contains(Feature.LOCAL_EMBEDDINGS)).orElse(false)
+                || daemon.record().flatMap(DaemonRecord::model).isPresent();
     }
 }

@@ -1,8 +1,12 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.domain.DaemonState;
+import ai.kaelio.ktx.domain.EmbeddingModelStatus;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@code ktx runtime status}: text or JSON; status always exits 0, whatever the state. */
 final class StatusOutput {
@@ -15,10 +19,11 @@ final class StatusOutput {
         this.json = json;
     }
 
-    int print(RuntimeStatus status, DaemonState daemon) {
+    int print(RuntimeStatus status, DaemonState daemon, Optional<EmbeddingModelStatus> embeddingModel) {
         if (json) {
             var document = RuntimeJson.status(status);
             document.put("daemon", DaemonJsonShapes.state(daemon));
+            embeddingModel.ifPresent(model -> document.put("embeddingModel", modelJson(model)));
             out.println(JsonText.render(document));
             return ExitCodes.OK;
         }
@@ -44,6 +49,30 @@ final class StatusOutput {
         if (daemon instanceof DaemonState.Unrecorded unrecorded) {
             unrecorded.runningPids().forEach(pid -> out.println("daemon pid: " + pid));
         }
+        embeddingModel.ifPresent(model -> out.println("embedding model: " + model.name() + " (" + describe(model) + ")"));
         return ExitCodes.OK;
+    }
+
+    private static String describe(EmbeddingModelStatus model) {
+        String where = switch (model.source()) {
+            case DIRECTORY -> "local directory";
+            case CACHE -> "in the Hugging Face cache";
+            case NOT_CACHED -> "not cached yet: " + model.where();
+        };
+        return where + model.served().map(served -> served.loaded()
+                ? "; loaded by the daemon, " + served.dimensions().orElse(0) + " dimensions"
+                : "; served by the daemon, not loaded yet").orElse("");
+    }
+
+    private static Map<String, Object> modelJson(EmbeddingModelStatus model) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", model.name());
+        json.put("source", model.source().id());
+        json.put("path", model.where());
+        model.served().ifPresent(served -> {
+            json.put("loaded", served.loaded());
+            served.dimensions().ifPresent(dimensions -> json.put("dimensions", dimensions));
+        });
+        return json;
     }
 }

@@ -2,8 +2,12 @@ package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.application.port.in.Confirmation;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
+import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
+import ai.kaelio.ktx.domain.EmbeddingModelSetting;
+import ai.kaelio.ktx.domain.EmbeddingModelStatus;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
@@ -67,6 +71,24 @@ final class CliHarness {
     private StopDaemonUseCase stop = request -> {
         throw new AssertionError("stop was not expected");
     };
+    /** Where embeddings are installed, status shows the default model, not yet cached. */
+    private InspectEmbeddingModelUseCase embeddingModel = daemon -> new EmbeddingModelStatus(EmbeddingModelSetting.DEFAULT,
+            EmbeddingModelStatus.Source.NOT_CACHED,
+            HOST.home().resolve(".cache/huggingface/hub/models--sentence-transformers--all-MiniLM-L6-v2"), Optional.empty());
+
+    CliHarness embeddingModel(InspectEmbeddingModelUseCase useCase) {
+        this.embeddingModel = useCase;
+        return this;
+    }
+
+    private EmbedTextsUseCase embed = (request, sink) -> {
+        throw new AssertionError("embed was not expected");
+    };
+
+    CliHarness embed(EmbedTextsUseCase useCase) {
+        this.embed = useCase;
+        return this;
+    }
 
     CliHarness inspectDaemon(InspectDaemonUseCase useCase) {
         this.inspectDaemon = useCase;
@@ -139,12 +161,13 @@ final class CliHarness {
         // New objects on every call, like Guice's unscoped bindings: the shell builds a tree per line.
         Map<Class<?>, Supplier<Object>> commands = new HashMap<>();
         commands.put(InstallCommand.class, () -> new InstallCommand(() -> install, () -> terminal));
-        commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect, () -> inspectDaemon));
+        commands.put(StatusCommand.class, () -> new StatusCommand(() -> inspect, () -> inspectDaemon, () -> embeddingModel));
         commands.put(StartCommand.class, () -> new StartCommand(() -> start, consent()));
         commands.put(StopCommand.class, () -> new StopCommand(() -> stop));
         commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
         commands.put(ExecCommand.class, () -> new ExecCommand(() -> exec, consent()));
+        commands.put(EmbedCommand.class, () -> new EmbedCommand(() -> embed, consent(), () -> terminal));
         commands.put(ShellCommand.class, () -> new ShellCommand(() -> terminal, () -> HOST, () -> VERSION));
         commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));
         return new CommandLine.IFactory() {

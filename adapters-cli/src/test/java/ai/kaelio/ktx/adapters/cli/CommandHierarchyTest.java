@@ -21,7 +21,7 @@ class CommandHierarchyTest {
     void wholeTreeHasEveryCommandInHelpOrder() {
         CommandLine ktx = CommandHierarchy.whole(factory);
 
-        assertThat(ktx.getSubcommands().keySet()).containsExactly("runtime", "shell", "completion", "help");
+        assertThat(ktx.getSubcommands().keySet()).containsExactly("runtime", "embed", "shell", "completion", "help");
         assertThat(ktx.getSubcommands().get("runtime").getSubcommands().keySet()).containsExactlyElementsOf(RUNTIME_COMMANDS);
     }
 
@@ -37,7 +37,7 @@ class CommandHierarchyTest {
     void everyOtherRunGetsTheWholeTree() {
         for (String[] args : new String[][] {{}, {"--help"}, {"runtime"}, {"runtime", "stat"}, {"runtime", "--help"},
                 {"--stacktrace", "runtime", "status"}, {"help", "runtime", "status"}, {"completion", "bash"}, {"shell"}}) {
-            assertThat(CommandHierarchy.reachableBy(factory, args).getSubcommands()).as(String.join(" ", args)).hasSize(4);
+            assertThat(CommandHierarchy.reachableBy(factory, args).getSubcommands()).as(String.join(" ", args)).hasSize(5);
         }
     }
 

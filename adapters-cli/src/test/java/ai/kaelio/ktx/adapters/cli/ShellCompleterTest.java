@@ -50,6 +50,14 @@ class ShellCompleterTest {
     }
 
     @Test
+    void embedsOptionsAndFormatsComplete() {
+        assertThat(matches("em")).containsExactly("embed");
+        assertThat(matches("embed --")).contains("--model", "--input", "--format", "--batch-size", "--yes", "--no-input");
+        assertThat(matches("embed --format ")).containsExactlyInAnyOrder("jsonl", "json");
+        assertThat(matches("runtime start --m")).containsExactly("--model");
+    }
+
+    @Test
     void aCommandAddedToTheTreeCompletesWithoutTouchingTheCompleter() {
         CommandSpec upgrade = CommandSpec.create().addOption(OptionSpec.builder("--dry-run").type(boolean.class).build());
         tree.subcommands().get("runtime").getCommandSpec().addSubcommand("upgrade", new CommandLine(upgrade));

@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.fs;
 
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.application.port.out.ManifestStore;
+import ai.kaelio.ktx.application.port.out.ModelFiles;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.RuntimeFiles;
 import ai.kaelio.ktx.application.port.out.EnvironmentLeases;
@@ -27,5 +28,7 @@ public final class FsModule extends AbstractModule {
         bind(FileLockEnvironmentLeases.class);
         bind(DaemonFiles.class).to(JacksonDaemonFiles.class);
         bind(JacksonDaemonFiles.class);
+        bind(ModelFiles.class).to(HuggingFaceModelFiles.class);
+        bind(HuggingFaceModelFiles.class);
     }
 }

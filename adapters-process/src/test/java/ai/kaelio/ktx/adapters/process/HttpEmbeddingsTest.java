@@ -65,6 +65,15 @@ class HttpEmbeddingsTest {
     }
 
     @Test
+    void requestAfterRequestEachGetsItsAnswer() throws Exception {
+        // The client pools connections; the daemon closes each after its answer. None may be reused.
+        for (int i = 0; i < 40; i++) {
+            Embeddings.Answer answer = embeddings.embed(daemon.endpoint(), List.of(fixtures.texts().get(i % 10)));
+            assertThat(answer).as("request " + i).isInstanceOf(Embeddings.Vectors.class);
+        }
+    }
+
+    @Test
     void healthNamesTheModelItsDimensionsOnceLoaded() throws Exception {
         embeddings.embed(daemon.endpoint(), List.of("load it"));
 

@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.application.service;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
@@ -8,6 +9,10 @@ import ai.kaelio.ktx.domain.DaemonRecord;
 import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.DoctorCheck;
 import ai.kaelio.ktx.domain.DoctorReport;
+import ai.kaelio.ktx.domain.EmbeddingModelSetting;
+import ai.kaelio.ktx.domain.EmbeddingModelStatus;
+import ai.kaelio.ktx.domain.Feature;
+import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.ProvisionerChoice;
 import ai.kaelio.ktx.domain.PythonRequirement;
 import ai.kaelio.ktx.domain.RuntimeStatus;
@@ -28,9 +33,14 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
     private final ProvisionerPreference preference;
     private final DaemonInspector daemons;
     private final DaemonClient client;
+    private final InspectEmbeddingModelUseCase models;
+    private final HostEnvironment host;
 
     public DiagnoseRuntimeService(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
-            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client) {
+            ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client,
+            InspectEmbeddingModelUseCase models, HostEnvironment host) {
+        this.models = models;
+        this.host = host;
         this.assets = assets;
         this.inspector = inspector;
         this.probes = probes;
@@ -61,7 +71,11 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
                 : assets.readManifest());
         checks.add(runtimeCheck(status));
         checks.add(importCheck(status));
-        checks.add(daemonCheck());
+        DaemonState daemon = daemons.inspect();
+        checks.add(daemonCheck(daemon));
+        if (status instanceof RuntimeStatus.Ready ready && ready.installed().features().contains(Feature.LOCAL_EMBEDDINGS)) {
+            checks.add(modelCheck(models.inspect(daemon)));
+        }
         return new DoctorReport(checks);
     }
 
@@ -147,9 +161,8 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
     }
 
     /** Unlike status, doctor asks the daemon itself: a live process that does not answer is stale too. */
-    private DoctorCheck daemonCheck() throws InterruptedException {
+    private DoctorCheck daemonCheck(DaemonState state) throws InterruptedException {
         String label = "KTX daemon";
-        DaemonState state = daemons.inspect();
         if (state instanceof DaemonState.Stopped) {
             return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
         }
@@ -166,5 +179,34 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
                 ? "does not answer at " + daemon.url() + ": " + unanswered.reason()
                 : "refuses its recorded token at " + daemon.url();
         return DoctorCheck.warn("daemon", label, "Process " + daemon.pid() + " runs but " + problem + STALE_ADVICE);
+    }
+
+    /**
+     * Where the embedding model's files are. Only a model that cannot be had is a warning: not a failure,
+     * because everything but embed works without it.
+     */
+    private DoctorCheck modelCheck(EmbeddingModelStatus model) {
+        String label = "embedding model";
+        String served = model.served().map(daemon -> daemon.loaded()
+                ? "; the daemon has it loaded (" + daemon.dimensions().orElse(0) + " dimensions)"
+                : "; the daemon serves it, not loaded yet").orElse("");
+        return switch (model.source()) {
+            case DIRECTORY -> DoctorCheck.pass("model", label, model.name() + ": a local directory" + served);
+            case CACHE -> DoctorCheck.pass("model", label, model.name() + ": in the Hugging Face cache at " + model.where() + served);
+            case NOT_CACHED -> offline()
+                    ? new DoctorCheck("model", label, DoctorCheck.Status.WARN, model.name() + " is neither a local directory"
+                            + " nor in the Hugging Face cache (" + model.where() + "), and HF_HUB_OFFLINE is set: ktx embed"
+                            + " cannot fetch it" + served, Optional.of("Unset HF_HUB_OFFLINE for its first download, or set "
+                            + EmbeddingModelSetting.VARIABLE + " to a local model directory"))
+                    : DoctorCheck.pass("model", label, model.name() + ": not in the Hugging Face cache yet ("
+                            + model.where() + "); the first ktx embed downloads it" + served);
+        };
+    }
+
+    /** As huggingface_hub reads the variable. */
+    private boolean offline() {
+        return host.variable("HF_HUB_OFFLINE")
+                .map(value -> java.util.Set.of("1", "ON", "YES", "TRUE").contains(value.strip().toUpperCase(java.util.Locale.ROOT)))
+                .orElse(false);
     }
 }

@@ -173,7 +173,21 @@ public final class FakeRuntime {
 
     public DiagnoseRuntimeService doctorService() {
         return new DiagnoseRuntimeService(assets, inspector(), probes, new ProvisionerPreference(host()),
-                daemonInspector(), daemonHost);
+                daemonInspector(), daemonHost, modelService(), host());
+    }
+
+    /** Every model is a repository not in the cache, unless a test says otherwise. */
+    private ai.kaelio.ktx.application.port.out.ModelFiles modelFiles = name -> new ai.kaelio.ktx.application.port.out.ModelFiles.Location(
+            ai.kaelio.ktx.domain.EmbeddingModelStatus.Source.NOT_CACHED,
+            HOME.resolve(".cache/huggingface/hub/models--" + name.replace("/", "--")));
+
+    public FakeRuntime modelFiles(ai.kaelio.ktx.application.port.out.ModelFiles files) {
+        modelFiles = files;
+        return this;
+    }
+
+    public ai.kaelio.ktx.application.service.InspectEmbeddingModelService modelService() {
+        return new ai.kaelio.ktx.application.service.InspectEmbeddingModelService(host(), modelFiles, daemonHost);
     }
 
     public PruneRuntimesService pruneService() {
