@@ -24,7 +24,10 @@ public final class Main {
     static int run(HostEnvironment host, Path home, String... args) {
         // UTF-8 whatever the locale: paths and messages may hold any character.
         Charset charset = java.nio.charset.StandardCharsets.UTF_8;
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        // Standard output's descriptor itself, not System.out: System.out swallows write errors, and a reader
+        // that went away (`ktx embed … | head`) must stop ktx rather than let it compute for nobody.
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
         return run(host, home, out, err, args);
     }

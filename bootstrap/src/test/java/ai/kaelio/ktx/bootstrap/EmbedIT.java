@@ -182,6 +182,27 @@ class EmbedIT {
     }
 
     @Test
+    void aReaderThatGoesAwayStopsTheRunQuietly() throws Exception {
+        Warm warm = warmDaemon();
+        long before = embedRequests(warm.log());
+
+        // As `ktx embed --input big.txt | head -1` in a shell: head exits after one line.
+        Process pipeline = ktx.builder(List.of("bash", "-c", "\"$0\" embed --no-input --batch-size 8 --input \"$1\" | head -1;"
+                + " echo \"ktx exit ${PIPESTATUS[0]}\"", ktx.launcher().toString(), warm.input().toString())).start();
+        pipeline.getOutputStream().close();
+        String out = new String(pipeline.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(pipeline.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(pipeline.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(out.lines().toList()).hasSize(2);
+        assertThat(out.lines().toList().get(1)).isEqualTo("ktx exit 141");
+        assertThat(err).isEmpty();
+        // It stopped at the closed pipe instead of embedding all 2,500 batches for nobody.
+        assertThat(embedRequests(warm.log()) - before).isLessThan(100);
+        assertThat(Daemons.isRunning(warm.daemonPid())).isTrue();
+    }
+
+    @Test
     void itWorksInsideTheShell() throws Exception {
         firstRun.succeeds();
 
@@ -196,50 +217,29 @@ class EmbedIT {
     private record Midstream(KtxRun.Started run, long daemonPid, Path log) {
     }
 
-    /** {@code ktx embed} of 20,000 lines in batches of 8 from a daemon of this model, caught a few requests in. */
-    private static Midstream embedManyLines() throws Exception {
+    /** A daemon of the fixture model (another test may have left one of another model), and 20,000 lines. */
+    private record Warm(long daemonPid, Path log, Path input) {
+    }
+
+    private static Warm warmDaemon() throws Exception {
         firstRun.succeeds();
         Path input = shared.resolve("20000.txt");
         Files.write(input, IntStream.range(0, 20_000).mapToObj(i -> "line number " + i + " of many").toList());
-        // A daemon of this model (another test may have left one of another model).
         ktx.run("embed", "--no-input", "warm up").succeeds();
-        long pid = daemonPid();
-        Path log = Path.of(Daemons.state(statePath()).get("log").asText());
-        long requestsBefore = embedRequests(log);
+        return new Warm(daemonPid(), Path.of(Daemons.state(statePath()).get("log").asText()), input);
+    }
 
-        var run = ktx.start("embed", "--input", input.toString(), "--batch-size", "8", "--no-input");
+    /** {@code ktx embed} of 20,000 lines in batches of 8, caught a few requests in. */
+    private static Midstream embedManyLines() throws Exception {
+        Warm warm = warmDaemon();
+        long requestsBefore = embedRequests(warm.log());
+
+        var run = ktx.start("embed", "--input", warm.input().toString(), "--batch-size", "8", "--no-input");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (embedRequests(log) < requestsBefore + 5 && System.nanoTime() < deadline) {
+        while (embedRequests(warm.log()) < requestsBefore + 5 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        return new Midstream(run, pid, log);
-    }
-
-    @Test
-    void noInputOnAnEmptyRootRefusesWithExecsSentenceAndInstallsNothing() throws Exception {
-        Path empty = shared.resolve("empty-root");
-
-        var result = withModel(KtxRun.against(empty)).run("embed", "--no-input", "hello");
-
-        result.exits(1);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --feature local-embeddings --yes\n");
-        assertThat(empty.resolve(Distribution.version().value()).resolve("manifest.json")).doesNotExist();
-        assertThat(Daemons.daemonsUnder(empty)).isEmpty();
-    }
-
-    @Test
-    void aModelThatCannotBeFoundIsOneSentenceNamingIt() throws Exception {
-        firstRun.succeeds();
-        Path missing = shared.resolve("no-such-model");
-
-        var result = ktx.run("embed", "--no-input", "--model", missing.toString(), "hello");
-
-        result.exits(1);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err().lines()).hasSize(1);
-        assertThat(result.err()).contains(missing.toString());
+        return new Midstream(run, warm.daemonPid(), warm.log());
     }
 
     private static long embedRequests(Path log) throws Exception {

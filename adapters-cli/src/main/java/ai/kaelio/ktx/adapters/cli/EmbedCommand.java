@@ -99,6 +99,9 @@ final class EmbedCommand implements Callable<Integer>, DeclaredCommand {
         } catch (TextLines.UnreadableInput | CannotOpen e) {
             err.println(e.getMessage());
             return ExitCodes.FAILED;
+        } catch (EmbeddingWriter.OutputClosed e) {
+            // As `yes | head` ends: silently, with the status a shell gives a process that SIGPIPE ended.
+            return ExitCodes.OUTPUT_CLOSED;
         }
     }
 

@@ -70,7 +70,7 @@ final class EmbeddingWriter implements EmbeddingSink {
         out.flush();
         if (out.checkError()) {
             // PrintWriter swallows write errors; a closed pipe (| head) must end the run, not embed on.
-            throw new IOException("Cannot write the output (closed)");
+            throw new OutputClosed();
         }
     }
 
@@ -83,5 +83,12 @@ final class EmbeddingWriter implements EmbeddingSink {
         }
         json.flush();
         out.flush();
+    }
+
+    /** Nobody reads the output any more (the reader of a pipe exited). */
+    static final class OutputClosed extends IOException {
+        OutputClosed() {
+            super("The output was closed");
+        }
     }
 }
