@@ -85,13 +85,18 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     DiagnoseRuntimeUseCase diagnose(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
             ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client,
-            InspectEmbeddingModelUseCase models, HostEnvironment host) {
+            InspectEmbeddingModelService models, HostEnvironment host) {
         return new DiagnoseRuntimeService(assets, inspector, probes, preference, daemons, client, models, host);
     }
 
     @Provides
-    InspectEmbeddingModelUseCase inspectModel(HostEnvironment host, ModelFiles files, DaemonClient client) {
+    InspectEmbeddingModelService modelInspector(HostEnvironment host, ModelFiles files, DaemonClient client) {
         return new InspectEmbeddingModelService(host, files, client);
+    }
+
+    @Provides
+    InspectEmbeddingModelUseCase inspectModel(InspectEmbeddingModelService service) {
+        return service;
     }
 
     @Provides

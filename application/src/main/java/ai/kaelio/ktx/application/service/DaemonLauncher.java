@@ -152,8 +152,8 @@ final class DaemonLauncher {
                     + ". The runtime's packages for the rest do not load");
         }
         Optional<String> served = healthy.model().map(ServedModel::name);
-        if (model.isPresent() && !served.equals(model)) {
-            return new Down("The KTX daemon serves the model " + served.orElse("(none)") + "; requested: " + model.get());
+        if (!healthy.serves(model)) {
+            return new Down("The KTX daemon serves the model " + served.orElse("(none)") + "; requested: " + model.orElseThrow());
         }
         // Identity as the system tells it now, after the launcher became the daemon.
         Optional<ProcessSnapshot> process = processes.find(child.pid())

@@ -1,7 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
-import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
 import ai.kaelio.ktx.application.port.out.DaemonClient;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
 import ai.kaelio.ktx.application.port.out.ToolProbes;
@@ -33,12 +32,12 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
     private final ProvisionerPreference preference;
     private final DaemonInspector daemons;
     private final DaemonClient client;
-    private final InspectEmbeddingModelUseCase models;
+    private final InspectEmbeddingModelService models;
     private final HostEnvironment host;
 
     public DiagnoseRuntimeService(RuntimeAssets assets, RuntimeInspector inspector, ToolProbes probes,
             ProvisionerPreference preference, DaemonInspector daemons, DaemonClient client,
-            InspectEmbeddingModelUseCase models, HostEnvironment host) {
+            InspectEmbeddingModelService models, HostEnvironment host) {
         this.models = models;
         this.host = host;
         this.assets = assets;
@@ -72,9 +71,12 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         checks.add(runtimeCheck(status));
         checks.add(importCheck(status));
         DaemonState daemon = daemons.inspect();
-        checks.add(daemonCheck(daemon));
+        // Asked once, here: the model check reads the same answer.
+        Optional<DaemonClient.Health> health = daemon instanceof DaemonState.Running running
+                ? Optional.of(client.health(running.daemon().endpoint())) : Optional.empty();
+        checks.add(daemonCheck(daemon, health));
         if (status instanceof RuntimeStatus.Ready ready && ready.installed().features().contains(Feature.LOCAL_EMBEDDINGS)) {
-            checks.add(modelCheck(models.inspect(daemon)));
+            checks.add(modelCheck(models.inspect(daemon, health)));
         }
         return new DoctorReport(checks);
     }
@@ -161,7 +163,7 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
     }
 
     /** Unlike status, doctor asks the daemon itself: a live process that does not answer is stale too. */
-    private DoctorCheck daemonCheck(DaemonState state) throws InterruptedException {
+    private static DoctorCheck daemonCheck(DaemonState state, Optional<DaemonClient.Health> answer) {
         String label = "KTX daemon";
         if (state instanceof DaemonState.Stopped) {
             return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
@@ -170,7 +172,7 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
             return DoctorCheck.warn("daemon", label, state.detail() + STALE_ADVICE);
         }
         DaemonRecord daemon = ((DaemonState.Running) state).daemon();
-        DaemonClient.Health health = client.health(daemon.endpoint());
+        DaemonClient.Health health = answer.orElseThrow();
         if (health instanceof DaemonClient.Healthy healthy) {
             return DoctorCheck.pass("daemon", label, "Running at " + daemon.url() + " (pid " + daemon.pid()
                     + "), healthy, version " + healthy.version() + ", features " + healthy.features());

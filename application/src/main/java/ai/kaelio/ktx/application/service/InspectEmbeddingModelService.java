@@ -29,13 +29,20 @@ public final class InspectEmbeddingModelService implements InspectEmbeddingModel
 
     @Override
     public EmbeddingModelStatus inspect(DaemonState daemon) throws InterruptedException {
+        return inspect(daemon, Optional.empty());
+    }
+
+    /** As {@link #inspect(DaemonState)}, with the running daemon's health when the caller has just asked for it (doctor). */
+    EmbeddingModelStatus inspect(DaemonState daemon, Optional<DaemonClient.Health> known) throws InterruptedException {
         Optional<String> running = daemon instanceof DaemonState.Running live ? live.daemon().model() : Optional.empty();
         String name = EmbeddingModelSetting.asked(Optional.empty(), host).or(() -> running).orElse(EmbeddingModelSetting.DEFAULT);
         ModelFiles.Location location = files.locate(name);
         Optional<ServedModel> served = Optional.empty();
-        if (daemon instanceof DaemonState.Running live && running.filter(name::equals).isPresent()
-                && client.health(live.daemon().endpoint()) instanceof DaemonClient.Healthy healthy) {
-            served = healthy.model().filter(model -> model.name().equals(name));
+        if (daemon instanceof DaemonState.Running live && running.filter(name::equals).isPresent()) {
+            DaemonClient.Health health = known.isPresent() ? known.get() : client.health(live.daemon().endpoint());
+            if (health instanceof DaemonClient.Healthy healthy) {
+                served = healthy.model().filter(model -> model.name().equals(name));
+            }
         }
         return new EmbeddingModelStatus(name, location.source(), location.where(), served);
     }

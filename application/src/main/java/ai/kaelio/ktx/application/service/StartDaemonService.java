@@ -164,7 +164,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
         boolean fits = health instanceof DaemonClient.Healthy healthy
                 && healthy.version().equals(manifest.asset().version())
                 && healthy.features().covers(wanted)
-                && (model.isEmpty() || healthy.model().map(served -> served.name().equals(model.get())).orElse(false));
+                && healthy.serves(model);
         return fits ? Optional.of(daemon) : Optional.empty();
     }
 

@@ -32,6 +32,11 @@ public interface DaemonClient {
         public Healthy(String version, FeatureSet features) {
             this(version, features, Optional.empty());
         }
+
+        /** Serves the model asked for; any model will do when none is asked for. */
+        public boolean serves(Optional<String> asked) {
+            return asked.isEmpty() || model.map(served -> served.name().equals(asked.get())).orElse(false);
+        }
     }
 
     /** Something answered, but refused the token. */
