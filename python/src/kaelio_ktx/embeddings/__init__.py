@@ -8,6 +8,8 @@ and pooling, equal to what sentence-transformers computes for the same model.
 - `pooling`: the sentence-transformers pooling modes and normalisation, in
   numpy;
 - `encoder`: tokenizers + onnxruntime over batches sorted by length;
+- `batcher`: one worker that runs the model over the texts of every request
+  waiting, merged (micro-batching);
 - `embedder`: the one object the daemon holds: loads once, on first use or
   at start, and embeds.
 

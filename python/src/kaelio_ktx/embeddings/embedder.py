@@ -3,6 +3,7 @@
 import threading
 from typing import List, NamedTuple
 
+from kaelio_ktx.embeddings.batcher import Batcher
 from kaelio_ktx.embeddings.config import read_model_config
 from kaelio_ktx.embeddings.errors import DimensionsTooLarge, ModelUnavailable, first_line
 from kaelio_ktx.embeddings.resolve import FIX, model_directory
@@ -14,6 +15,11 @@ class Embeddings(NamedTuple):
     truncated: List[bool]
 
 
+class _Loaded(NamedTuple):
+    encoder: object  # OnnxEncoder
+    batcher: Batcher
+
+
 class Embedder:
     """Loads `name` on first use (or `load()` at start); concurrent first
     requests load it once. A failed load is not remembered: the next request
@@ -23,23 +29,24 @@ class Embedder:
         self.name = name
         self._locate = locate
         self._lock = threading.Lock()
-        self._encoder = None
+        self._model = None
 
     @property
     def loaded(self):
-        return self._encoder is not None
+        return self._model is not None
 
     @property
     def dimensions(self):
-        encoder = self._encoder
-        return None if encoder is None else encoder.dimensions
+        model = self._model
+        return None if model is None else model.encoder.dimensions
 
     def load(self):
-        if self._encoder is None:
+        if self._model is None:
             with self._lock:
-                if self._encoder is None:
-                    self._encoder = self._load()
-        return self._encoder
+                if self._model is None:
+                    encoder = self._load()
+                    self._model = _Loaded(encoder, Batcher(encoder.infer))
+        return self._model.encoder
 
     def _load(self):
         directory = self._locate(self.name)
@@ -62,8 +69,9 @@ class Embedder:
         encoder = self.load()
         if dimensions is not None and dimensions > encoder.dimensions:
             raise DimensionsTooLarge(dimensions, encoder.dimensions)
-        encoded = encoder.encode(texts, truncate=truncate)
-        vectors = encoded.vectors
+        # Tokenised here, on the request's own thread, while the model runs others' texts.
+        tokenized = encoder.tokenize(texts, truncate=truncate)
+        vectors = self._model.batcher.run(tokenized.encodings)
         if dimensions is not None and dimensions < encoder.dimensions:
             vectors = encoder.shorten(vectors, dimensions)
-        return Embeddings(vectors, sum(encoded.tokens), encoded.truncated)
+        return Embeddings(vectors, sum(tokenized.tokens), tokenized.truncated)

@@ -24,9 +24,9 @@ TOKEN_OUTPUTS = ("last_hidden_state", "token_embeddings")
 THREADS_ENV = "KTX_EMBEDDING_THREADS"
 
 
-class Encoded(NamedTuple):
-    vectors: np.ndarray  # (inputs, dimensions), float32, in input order
-    tokens: List[int]  # tokens the model read, per input
+class Tokenized(NamedTuple):
+    encodings: list  # tokenizers' Encoding per input
+    tokens: List[int]  # tokens the model reads, per input
     truncated: List[bool]
 
 
@@ -41,24 +41,31 @@ class OnnxEncoder:
             config.onnx_path, _session_options(), providers=["CPUExecutionProvider"])
         self._inputs = {graph_input.name for graph_input in self._session.get_inputs()}
         self._output = _token_output(self._session)
-        self.dimensions = int(self.encode(["dimensions"]).vectors.shape[1])
+        self.dimensions = int(self.infer(self.tokenize(["dimensions"]).encodings).shape[1])
 
-    def encode(self, texts, truncate=True):
-        """Encoded `texts`, a non-empty list (the request schema refuses empty ones)."""
+    def tokenize(self, texts, truncate=True):
+        """`texts` (a non-empty list: the request schema refuses empty ones) as the
+        model's tokens; InputTooLong names the first one over max_seq_length when
+        `truncate` is false."""
         if self.config.lowercase:
             texts = [text.lower() for text in texts]
         encodings = self._tokenizer.encode_batch(texts)
         truncated = [bool(encoding.overflowing) for encoding in encodings]
         if not truncate and any(truncated):
             raise InputTooLong(truncated.index(True), self.config.max_seq_length)
+        return Tokenized(encodings, [len(encoding.ids) for encoding in encodings], truncated)
+
+    def infer(self, encodings):
+        """The (inputs, dimensions) float32 vectors of `encodings` (from tokenize), in
+        their order: the model runs on batches of similar length, so short texts are
+        not padded to long ones."""
         vectors = [None] * len(encodings)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH_SIZE):
             batch = order[start:start + BATCH_SIZE]
             for index, vector in zip(batch, self._run([encodings[i] for i in batch])):
                 vectors[index] = vector
-        return Encoded(np.stack(vectors), [len(encoding.ids) for encoding in encodings],
-                       truncated)
+        return np.stack(vectors)
 
     def shorten(self, vectors, dimensions):
         """The first `dimensions` of each vector, normalised again if the model normalises."""
@@ -95,12 +102,12 @@ def _session_options():
 
 
 def intra_op_threads(environ):
-    """Threads per request: KTX_EMBEDDING_THREADS, else the CPUs this process may use.
+    """Threads of a run of the model: KTX_EMBEDDING_THREADS, else the CPUs this
+    process may use (one run at a time: see batcher).
 
-    Measured (bench/embeddings/threads, a MiniLM-sized BERT, 2 cores): one
-    client sending batches, as `ktx embed` does, gets 1.66x the texts/s of
-    onnxruntime's default (which ran one thread here); 8 concurrent clients
-    get 0.87x, since their requests already fill the cores between them.
+    Measured (bench/embeddings/threads, a MiniLM-sized BERT, 2 cores): batches
+    of 32 get 1.66x the texts/s of onnxruntime's default (which ran one thread
+    here).
     """
     configured = environ.get(THREADS_ENV, "").strip()
     if configured.isdigit():
