@@ -22,6 +22,7 @@ KTX = os.path.join(REPO, "ktx")
 TORCH_STACK = ("sentence-transformers",)  # pulls in torch (a CPU build from this machine's index)
 FLOOR_BATCHES = ("16", "32", "64", "128", "256")
 TORCH_BATCHES = ("16", "32", "64")
+KTX_BATCH = "1024"  # ktx embed's default --batch-size
 RUNS = 2  # of each throughput measure, interleaved; the best counts
 # Both installs meet the same pip configuration; a default index that does not answer would
 # otherwise cost each of them the same retries, which are not what is measured.
@@ -120,11 +121,13 @@ class Bench:
         """A, B and C on `texts_file`, B and C at each of their `batches`; gives the best
         batch of each."""
         self.ktx("runtime", "start", "--model", model, stdout=subprocess.DEVNULL)
-        ktx, floor, torch = [], [], []
+        ktx, floor, torch, own = [], [], [], []
         for _ in range(RUNS):  # interleaved, so that a slow minute hits each of them
             ktx.append(self.ktx_embed(model, texts_file, count))
             floor.append(self.floor(model, texts_file, "throughput", *batches[0]))
             torch.append(self.torch_stack(model, texts_file, batches[1]))
+            if targets:
+                own.append(self.in_process(model, texts_file, KTX_BATCH, str(count)))
         a = max(ktx)
         b_batch, b = best(floor, batches[0])
         c_batch, c = best(torch, batches[1])
@@ -136,8 +139,23 @@ class Bench:
         self.row("%s: A / C sentence-transformers + torch (batch %s, %d threads)" % (
             what, c_batch, torch[0]["torch_threads"]), "%.0f / %.0f texts/s = %.2f×" % (a, c, a / c),
             "≥ 2×" if targets else None, a >= 2 * c if targets else None)
+        if targets:
+            self.where_the_time_goes(what, a, b, own, count)
         self.peaks = (floor[0]["peak_rss_mib"], torch[0]["peak_rss_mib"])
         return (b_batch,), (c_batch,)
+
+    def where_the_time_goes(self, what, a, b, own, count):
+        fed, whole = (max(run[key] for run in own) for key in (KTX_BATCH, str(count)))
+        self.row("%s: A′ the daemon's code in-process, fed %s at a time as by `ktx embed` / B" % (
+            what, format(int(KTX_BATCH), ",")), "%.0f / %.0f texts/s = %.2f×" % (fed, b, fed / b))
+        self.row("%s: the same, fed all at once / B" % what,
+                 "%.0f / %.0f texts/s = %.2f×" % (whole, b, whole / b))
+        self.row("%s: A / A′ (HTTP, serving and ktx's Java side)" % what,
+                 "%.0f / %.0f texts/s = %.2f×" % (a, fed, a / fed))
+
+    def in_process(self, model, texts_file, *batches):
+        return output_json([self.layout["pythonPath"], os.path.join(HERE, "in_process.py"), model,
+                            texts_file] + list(batches))
 
     def floor(self, model, texts_file, *arguments):
         return output_json([self.layout["pythonPath"], os.path.join(HERE, "floor.py"), model,

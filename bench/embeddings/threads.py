@@ -10,21 +10,8 @@ sys.path.insert(0, os.path.join(REPO, "python", "tests"))
 
 import embedding_envs as envs  # noqa: E402
 
-BUILD = r'''
-import os, sys, shutil, torch
-sys.path.insert(0, os.path.join(sys.argv[3], "python", "tests", "fixtures"))
-import build_models
-from transformers import BertConfig, BertModel
-source, target = sys.argv[1], sys.argv[2]
-shutil.copytree(source, target)
-torch.manual_seed(1)
-bert = BertModel(BertConfig(vocab_size=len(build_models.vocabulary()), hidden_size=384,
-                            num_hidden_layers=6, num_attention_heads=12, intermediate_size=1536,
-                            max_position_embeddings=512)).eval()
-build_models.export_onnx(bert, os.path.join(target, "onnx", "model.onnx"))
-with open(os.path.join(target, "sentence_bert_config.json"), "w") as handle:
-    handle.write('{"max_seq_length": 256, "do_lower_case": false}')
-'''
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from embed import minilm_model  # noqa: E402
 
 MEASURE = r'''
 import json, random, sys, threading, time
@@ -49,15 +36,6 @@ print(json.dumps({"one": one_client, "eight": len(texts) / (time.perf_counter() 
 '''
 
 
-def model():
-    fixture = envs.fixture_models()["models"]["mean-normalized"]["path"]
-    target = os.path.join(os.path.dirname(os.path.dirname(fixture)), "bench-minilm-sized")
-    if not os.path.exists(os.path.join(target, "sentence_bert_config.json")):
-        subprocess.run([envs.tools_python(), "-c", BUILD, fixture, target, REPO], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return target
-
-
 def measure(path, threads):
     env = dict(os.environ, PYTHONPATH=envs.SRC_DIR, KTX_EMBEDDING_THREADS=threads)
     output = subprocess.run([envs.runtime_python(), "-c", MEASURE, path], env=env, check=True,
@@ -66,7 +44,7 @@ def measure(path, threads):
 
 
 def main():
-    path = model()
+    path = minilm_model()
     cpus = str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
     runs = {"default": [], "cpus": []}
     for _ in range(3):  # interleaved, so a noisy minute hits both

@@ -14,9 +14,10 @@ import java.io.IOException;
 /**
  * Embeds by {@code start}'s rules and then batch by batch. The first batch is read before anything else,
  * so empty input installs and starts nothing. The daemon is had through start (install consent, verified
- * identity, token, the model asked for), and each answer goes to the sink before the next batch is read,
- * so input and output stream. It never falls back to anything: a daemon that cannot serve ends the run
- * with what happened, and the next run's start replaces a daemon that died.
+ * identity, token, the model asked for). Batches then stream through a {@link RequestPipeline}: the next one is
+ * sent while the answer before it goes to the sink, and answers reach the sink in input order. It never falls
+ * back to anything: a daemon that cannot serve ends the run with what happened, and the next run's start
+ * replaces a daemon that died.
  */
 public final class EmbedTextsService implements EmbedTextsUseCase {
 
@@ -56,29 +57,38 @@ public final class EmbedTextsService implements EmbedTextsUseCase {
         long done = 0;
         String model = "";
         int dimensions = 0;
-        for (TextBatches.Batch batch = first; ; batch = batches.next()) {
-            if (!batch.texts().isEmpty()) {
-                Embeddings.Answer answer = embeddings.embed(daemon.endpoint(), batch.texts());
-                if (answer instanceof Embeddings.Vectors vectors) {
-                    sink.accept(vectors.model(), done, vectors.vectors());
-                    done += vectors.vectors().size();
-                    model = vectors.model();
-                    dimensions = vectors.vectors().get(0).length;
-                } else if (answer instanceof Embeddings.Refused refused) {
-                    return refused.status() == 503 && refused.code().filter("model_unavailable"::equals).isPresent()
-                            ? new EmbedResult.ModelUnavailable(refused.message())
-                            : new EmbedResult.Refused(done, refused.message());
-                } else if (answer instanceof Embeddings.Unanswered unanswered) {
-                    return new EmbedResult.DaemonLost(done, daemon.pid(), unanswered.reason());
-                } else {
-                    throw new AssertionError(answer);
+        try (RequestPipeline pipeline = new RequestPipeline(embeddings, daemon.endpoint())) {
+            pipeline.send(first);
+            TextBatches.Batch read = first;
+            while (true) {
+                while (!read.last() && !pipeline.full()) {
+                    read = batches.next();
+                    pipeline.send(read);
                 }
-            }
-            if (batch.emptyText().isPresent()) {
-                return new EmbedResult.EmptyText(batch.emptyText().getAsLong());
-            }
-            if (batch.last()) {
-                return new EmbedResult.Embedded(model, done, dimensions);
+                RequestPipeline.Sent sent = pipeline.take();
+                if (sent.hasTexts()) {
+                    Embeddings.Answer answer = sent.answer();
+                    if (answer instanceof Embeddings.Vectors vectors) {
+                        sink.accept(vectors.model(), done, vectors.vectors());
+                        done += vectors.vectors().size();
+                        model = vectors.model();
+                        dimensions = vectors.vectors().get(0).length;
+                    } else if (answer instanceof Embeddings.Refused refused) {
+                        return refused.status() == 503 && refused.code().filter("model_unavailable"::equals).isPresent()
+                                ? new EmbedResult.ModelUnavailable(refused.message())
+                                : new EmbedResult.Refused(done, refused.message());
+                    } else if (answer instanceof Embeddings.Unanswered unanswered) {
+                        return new EmbedResult.DaemonLost(done, daemon.pid(), unanswered.reason());
+                    } else {
+                        throw new AssertionError(answer);
+                    }
+                }
+                if (sent.batch().emptyText().isPresent()) {
+                    return new EmbedResult.EmptyText(sent.batch().emptyText().getAsLong());
+                }
+                if (sent.batch().last()) {
+                    return new EmbedResult.Embedded(model, done, dimensions);
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record EmbedRequest(TextSource texts, Optional<String> model, int batchSize, InstallConsent consent,
         Confirmation confirmation, InstallObserver observer) {
 
-    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final int DEFAULT_BATCH_SIZE = 1024;
     /** The daemon's own limit of inputs per request. */
     public static final int MAX_BATCH_SIZE = 2048;
 
