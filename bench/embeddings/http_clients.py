@@ -2,8 +2,7 @@
 only; asks for base64 float32 as `ktx embed` does. Prints one JSON object.
 
     python3 http_clients.py DAEMON_JSON TEXTS_FILE latency COUNT
-        one-text requests over one http.client connection (reopened whenever the daemon
-        closes it, as it does after every answer): milliseconds each
+        one-text requests over one kept-alive http.client connection: milliseconds each
     python3 http_clients.py DAEMON_JSON TEXTS_FILE concurrency CLIENTS BATCH
         CLIENTS threads, each sending its share of the texts in batches of BATCH: texts/s"""
 

@@ -97,7 +97,9 @@ class BadInputTest(EmbeddingDaemonTestCase):
     def test_a_body_over_the_limit_is_a_413_before_it_is_read(self):
         answer = raw_exchange(self.port(), post_head(8 * 1024 * 1024 + 1) + b'{"input": ')
         head, _, body = answer.partition(b"\r\n\r\n")
-        self.assertTrue(head.startswith(b"HTTP/1.0 413 "), head)
+        self.assertTrue(head.startswith(b"HTTP/1.1 413 "), head)
+        # The body was not read, so the connection cannot carry another request.
+        self.assertIn(b"\r\nConnection: close", head)
         error = json.loads(body)["error"]
         self.assertEqual(error["code"], "request_too_large")
         self.assertIn("8388608-byte limit", error["message"])

@@ -1,6 +1,7 @@
 """The HTTP API of one running `ktx-daemon serve-http`: ready file, health,
 authentication, routing and where it listens."""
 
+import http.client
 import os
 import socket
 import sys
@@ -66,8 +67,26 @@ class RunningDaemonTest(unittest.TestCase):
         self.assertEqual(body, {"status": "healthy", "version": __version__,
                                 "features": ds.expected_features()})
         self.assertEqual(headers["Content-Type"], "application/json")
-        # One request per connection, said explicitly so that pooling clients do not reuse it.
-        self.assertEqual(headers["Connection"], "close")
+        self.assertIsNone(headers["Connection"])  # HTTP/1.1: kept alive
+
+    def test_a_connection_serves_request_after_request(self):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            sockets = []
+            for path in ("/health", "/v1/models", "/nowhere", "/health"):
+                connection.request("GET", path, headers={"Authorization": "Bearer " + TOKEN})
+                response = connection.getresponse()
+                response.read()
+                self.assertFalse(response.will_close, path)
+                sockets.append(connection.sock)
+            self.assertEqual(len(set(map(id, sockets))), 1, "a new connection was opened")
+            # A client that says it is done is answered, then the connection ends.
+            connection.request("GET", "/health", headers={"Authorization": "Bearer " + TOKEN,
+                                                          "Connection": "close"})
+            response = connection.getresponse()
+            self.assertEqual((response.status, response.getheader("Connection")), (200, "close"))
+        finally:
+            connection.close()
 
     def test_missing_or_wrong_token_is_unauthorized_everywhere(self):
         credentials = {

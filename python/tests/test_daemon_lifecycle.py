@@ -1,6 +1,7 @@
 """How `ktx-daemon serve-http` starts and stops: POST /shutdown, signals, the
 idle timeout, requests in flight, the log it keeps and the features it finds."""
 
+import http.client
 import json
 import os
 import socket
@@ -16,6 +17,7 @@ import embedding_envs  # noqa: E402
 sys.path.insert(0, ds.SRC_DIR)
 
 from kaelio_ktx import __version__  # noqa: E402
+from kaelio_ktx.http import server  # noqa: E402
 
 TOKEN = ds.TOKEN
 
@@ -40,8 +42,25 @@ class StopTest(ds.DaemonTestCase):
             self.assertIsNone(process.poll(), "exited with a request in flight")
             slow.sendall(b"\r\n")
             with slow.makefile("rb") as response:
-                self.assertTrue(response.readline().startswith(b"HTTP/1.0 200 "))
+                head = response.read()
+            self.assertTrue(head.startswith(b"HTTP/1.1 200 "), head)
+            self.assertIn(b"\r\nConnection: close", head)
         self.assert_stopped_gracefully(process, "POST /shutdown")
+
+    def test_an_idle_keep_alive_connection_does_not_hold_up_the_stop(self):
+        process, ready = self.start()
+        idle = http.client.HTTPConnection("127.0.0.1", ready["port"], timeout=10)
+        try:
+            idle.request("GET", "/health", headers={"Authorization": "Bearer " + TOKEN})
+            self.assertEqual(idle.getresponse().read()[:1], b"{")
+            started = time.monotonic()
+            ds.request(ready["port"], "POST", "/shutdown", token=TOKEN)
+            self.assert_stopped_gracefully(process, "POST /shutdown")
+            # Well under the 5 s a quiet connection is otherwise given.
+            self.assertLess(time.monotonic() - started, server.CONNECTION_TIMEOUT / 2)
+            self.assertEqual(idle.sock.recv(1), b"", "the idle connection was left open")
+        finally:
+            idle.close()
 
     def wait_for_log(self, fragment, timeout=10.0):
         deadline = time.monotonic() + timeout
