@@ -1,6 +1,7 @@
 """bench/embed: see that script. Runs with any python3 >= 3.10 (standard library only); the
 measures run in the environments they are about."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -55,7 +56,7 @@ def timed(command, env=None, **options):
 
 def minilm_model():
     """The MiniLM-shaped model, built once into the tests' cache (keyed by its builder)."""
-    digest = envs.hashlib.sha256()
+    digest = hashlib.sha256()
     for name in ("build_minilm.py", "corpus.py"):
         with open(os.path.join(HERE, name), "rb") as handle:
             digest.update(handle.read())

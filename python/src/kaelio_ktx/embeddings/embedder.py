@@ -46,7 +46,7 @@ class Embedder:
                 if self._model is None:
                     encoder = self._load()
                     self._model = _Loaded(encoder, Batcher(encoder.infer))
-        return self._model.encoder
+        return self._model
 
     def _load(self):
         directory = self._locate(self.name)
@@ -66,12 +66,13 @@ class Embedder:
         ModelUnavailable, DimensionsTooLarge, or InputTooLong when `truncate`
         is false.
         """
-        encoder = self.load()
+        model = self.load()
+        encoder = model.encoder
         if dimensions is not None and dimensions > encoder.dimensions:
             raise DimensionsTooLarge(dimensions, encoder.dimensions)
         # Tokenised here, on the request's own thread, while the model runs others' texts.
         tokenized = encoder.tokenize(texts, truncate=truncate)
-        vectors = self._model.batcher.run(tokenized.encodings)
+        vectors = model.batcher.run(tokenized.encodings)
         if dimensions is not None and dimensions < encoder.dimensions:
             vectors = encoder.shorten(vectors, dimensions)
         return Embeddings(vectors, sum(tokenized.tokens), tokenized.truncated)
