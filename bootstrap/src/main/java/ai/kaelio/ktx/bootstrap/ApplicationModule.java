@@ -3,7 +3,9 @@ package ai.kaelio.ktx.bootstrap;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.EnsureRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.ActivateRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
+import ai.kaelio.ktx.application.port.in.LocateCommandUseCase;
 import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.application.port.in.InspectEmbeddingModelUseCase;
 import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
@@ -30,7 +32,9 @@ import ai.kaelio.ktx.application.service.DiagnoseRuntimeService;
 import ai.kaelio.ktx.application.service.EmbedTextsService;
 import ai.kaelio.ktx.application.service.EnsureRuntimeService;
 import ai.kaelio.ktx.application.service.EnvironmentCleaner;
+import ai.kaelio.ktx.application.service.ActivateRuntimeService;
 import ai.kaelio.ktx.application.service.ExecInRuntimeService;
+import ai.kaelio.ktx.application.service.LocateCommandService;
 import ai.kaelio.ktx.application.service.InspectDaemonService;
 import ai.kaelio.ktx.application.service.InspectEmbeddingModelService;
 import ai.kaelio.ktx.application.service.InspectRuntimeService;
@@ -80,6 +84,16 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     ExecInRuntimeUseCase exec(EnsureRuntimeUseCase ensure, RuntimeCommands commands, EnvironmentLeases leases) {
         return new ExecInRuntimeService(ensure, commands, leases);
+    }
+
+    @Provides
+    ActivateRuntimeUseCase activate(EnsureRuntimeUseCase ensure, HostEnvironment host) {
+        return new ActivateRuntimeService(ensure, host);
+    }
+
+    @Provides
+    LocateCommandUseCase locate(EnsureRuntimeUseCase ensure, RuntimeCommands commands) {
+        return new LocateCommandService(ensure, commands);
     }
 
     @Provides

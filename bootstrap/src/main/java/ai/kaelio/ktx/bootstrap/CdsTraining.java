@@ -33,7 +33,7 @@ public final class CdsTraining {
             variables.put("KTX_RUNTIME_ROOT", root.toString());
             variables.put("PIP_RETRIES", "0");
             HostEnvironment current = Main.currentHost();
-            HostEnvironment host = new HostEnvironment(current.platform(), variables, current.home());
+            HostEnvironment host = new HostEnvironment(current.platform(), variables, current.accountHome());
             PrintWriter sink = new PrintWriter(new StringWriter());
             for (String[] command : new String[][] {
                     {"--version"}, {"--help"}, {"runtime", "--help"}, {"runtime", "status"},

@@ -59,7 +59,8 @@ class InterruptIT {
             terminal.type("runtime status\r").waitFor("status: ready").waitFor("python: " + python + "\n");
             // The same JVM takes the version's lock again: the cancelled install released it.
             terminal.type("runtime install --force --provisioner venv\r").waitFor("Installed KTX Python runtime");
-            terminal.type("\u0004");
+            // Ctrl-D only once the next prompt reads it: typed before, the line discipline may take it as end of input.
+            terminal.waitFor("install.log\nktx> ").type("\u0004");
             assertThat(terminal.exitCode()).isZero();
         }
         assertThat(attempt(slow)).as("the cancelled attempt is discarded").doesNotExist();

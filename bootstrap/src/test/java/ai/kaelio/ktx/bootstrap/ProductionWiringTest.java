@@ -44,6 +44,8 @@ class ProductionWiringTest {
         assertThat(injector.getInstance(StopDaemonUseCase.class)).isNotNull();
         assertThat(injector.getInstance(InspectDaemonUseCase.class)).isNotNull();
         assertThat(injector.getInstance(EmbedTextsUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(ai.kaelio.ktx.application.port.in.ActivateRuntimeUseCase.class)).isNotNull();
+        assertThat(injector.getInstance(ai.kaelio.ktx.application.port.in.LocateCommandUseCase.class)).isNotNull();
         java.io.StringWriter help = new java.io.StringWriter();
         int code = ai.kaelio.ktx.adapters.cli.KtxCli.run(injector.getInstance(CommandLine.IFactory.class),
                 new java.io.PrintWriter(help), new java.io.PrintWriter(new java.io.StringWriter()), "runtime", "--help");

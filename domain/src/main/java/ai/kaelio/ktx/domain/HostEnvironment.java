@@ -1,14 +1,18 @@
 package ai.kaelio.ktx.domain;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the host tells ktx about itself: platform, environment variables and home directory.
+ * What the host tells ktx about itself: platform, environment variables and the account's home directory.
  * Passed in rather than read from {@code System}, so every platform's rules are testable anywhere.
+ *
+ * @param accountHome the home the operating system records for the account (the JVM's {@code user.home}),
+ *                    used only when the environment names no usable home (see {@link #home()})
  */
-public record HostEnvironment(Platform platform, Map<String, String> variables, Path home) {
+public record HostEnvironment(Platform platform, Map<String, String> variables, Path accountHome) {
 
     public HostEnvironment {
         variables = Map.copyOf(variables);
@@ -26,5 +30,27 @@ public record HostEnvironment(Platform platform, Map<String, String> variables, 
                     .orElse(null);
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * The user's home, from which every default path is made: {@code $HOME} ({@code %USERPROFILE%} on
+     * Windows) when it is set and absolute, else the account's home.
+     *
+     * <p>Why the variable first: the JVM's {@code user.home} comes from the password database and ignores
+     * {@code HOME}, while every tool a user compares ktx with (Python's {@code expanduser}, uv, pipx, the
+     * Hugging Face cache) follows it; CI sandboxes, {@code sudo -H}, containers and test harnesses move it.
+     * A relative or empty value is ignored, as Python ignores it.
+     */
+    public Path home() {
+        String name = platform == Platform.WINDOWS ? "USERPROFILE" : "HOME";
+        return variable(name).filter(platform::isAbsolute).flatMap(HostEnvironment::path).orElse(accountHome);
+    }
+
+    private static Optional<Path> path(String value) {
+        try {
+            return Optional.of(Path.of(value));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -36,4 +36,28 @@ class HostEnvironmentTest {
 
         assertThat(host.variable("KTX_RUNTIME_ROOT")).contains("/a");
     }
+
+    @Test
+    void homeIsTheHomeVariableWhenAbsoluteElseTheAccountsHome() {
+        Path account = Path.of("/home/alex");
+
+        assertThat(new HostEnvironment(Platform.LINUX, Map.of("HOME", "/tmp/h"), account).home()).isEqualTo(Path.of("/tmp/h"));
+        assertThat(new HostEnvironment(Platform.LINUX, Map.of("HOME", "tmp/h"), account).home()).isEqualTo(account);
+        assertThat(new HostEnvironment(Platform.LINUX, Map.of(), account).home()).isEqualTo(account);
+        assertThat(new HostEnvironment(Platform.WINDOWS, Map.of("UserProfile", "\\\\server\\alex"), account).home())
+                .isEqualTo(Path.of("\\\\server\\alex"));
+    }
+
+    @Test
+    void eachPlatformJudgesAbsolutePathsByItsOwnRules() {
+        assertThat(Platform.LINUX.isAbsolute("/h")).isTrue();
+        assertThat(Platform.MACOS.isAbsolute("h/i")).isFalse();
+        assertThat(Platform.LINUX.isAbsolute("C:\\Users")).isFalse();
+        assertThat(Platform.WINDOWS.isAbsolute("C:\\Users")).isTrue();
+        assertThat(Platform.WINDOWS.isAbsolute("c:/Users")).isTrue();
+        assertThat(Platform.WINDOWS.isAbsolute("\\\\server\\share")).isTrue();
+        assertThat(Platform.WINDOWS.isAbsolute("C:Users")).isFalse();
+        assertThat(Platform.WINDOWS.isAbsolute("Users\\Alex")).isFalse();
+        assertThat(Platform.WINDOWS.isAbsolute("/h")).isFalse();
+    }
 }

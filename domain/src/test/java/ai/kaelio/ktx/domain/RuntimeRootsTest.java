@@ -138,6 +138,77 @@ class RuntimeRootsTest {
         assertThat(RuntimeRoots.dataDirectory(host)).isEqualTo(Path.of("/home/alex/.local/share/kaelio/ktx"));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Platform.class, names = {"LINUX", "MACOS"})
+    void anAbsoluteHomeVariableIsTheHomeOfTheDefaultRoot(Platform platform) {
+        RuntimeLayout withHome = layout(platform, Map.of("HOME", "/tmp/h"), "/home/alex");
+        RuntimeLayout withoutHome = layout(platform, Map.of(), "/tmp/h");
+
+        assertThat(withHome.runtimeRoot()).startsWithRaw(Path.of("/tmp/h")).isEqualTo(withoutHome.runtimeRoot());
+    }
+
+    @Test
+    void linuxRootUnderHomeIsLocalShare() {
+        RuntimeLayout layout = layout(Platform.LINUX, Map.of("HOME", "/tmp/h/"), "/home/alex");
+
+        assertThat(layout.runtimeRoot()).isEqualTo(Path.of("/tmp/h/.local/share/kaelio/ktx/runtime"));
+    }
+
+    @Test
+    void macOsRootUnderHomeIsApplicationSupport() {
+        RuntimeLayout layout = layout(Platform.MACOS, Map.of("HOME", "/tmp/h"), "/Users/alex");
+
+        assertThat(layout.runtimeRoot()).isEqualTo(Path.of("/tmp/h/Library/Application Support/kaelio/ktx/runtime"));
+    }
+
+    @Test
+    void linuxXdgDataHomeStillWinsOverHome() {
+        RuntimeLayout layout = layout(Platform.LINUX, Map.of("HOME", "/tmp/h", "XDG_DATA_HOME", "/var/xdg"), "/home/alex");
+
+        assertThat(layout.runtimeRoot()).isEqualTo(Path.of("/var/xdg/kaelio/ktx/runtime"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "relative/home", "~", "./h"})
+    void aRelativeOrEmptyHomeIsIgnored(String home) {
+        RuntimeLayout layout = layout(Platform.LINUX, Map.of("HOME", home), "/home/alex");
+
+        assertThat(layout.runtimeRoot()).isEqualTo(Path.of("/home/alex/.local/share/kaelio/ktx/runtime"));
+    }
+
+    @Test
+    void windowsUsesUserProfileWhenLocalAppDataIsUnset() {
+        RuntimeLayout layout = layout(Platform.WINDOWS, Map.of("USERPROFILE", "D:\\Profiles\\Alex"), "C:\\Users\\Alex");
+
+        assertThat(layout.runtimeRoot())
+                .isEqualTo(Path.of("D:\\Profiles\\Alex", "AppData", "Local", "Kaelio", "KTX", "runtime"));
+    }
+
+    @Test
+    void windowsLocalAppDataStillWinsOverUserProfile() {
+        RuntimeLayout layout = layout(Platform.WINDOWS,
+                Map.of("USERPROFILE", "D:\\Profiles\\Alex", "LOCALAPPDATA", "E:\\Local"), "C:\\Users\\Alex");
+
+        assertThat(layout.runtimeRoot()).isEqualTo(Path.of("E:\\Local", "Kaelio", "KTX", "runtime"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tmp/h", "Profiles\\Alex", ""})
+    void windowsIgnoresHomeAndARelativeUserProfile(String userProfile) {
+        RuntimeLayout layout = layout(Platform.WINDOWS, Map.of("HOME", "D:\\Elsewhere", "USERPROFILE", userProfile),
+                "C:\\Users\\Alex");
+
+        assertThat(layout.runtimeRoot())
+                .isEqualTo(Path.of("C:\\Users\\Alex", "AppData", "Local", "Kaelio", "KTX", "runtime"));
+    }
+
+    @Test
+    void theShellHistoryDirectoryFollowsHomeToo() {
+        HostEnvironment host = new HostEnvironment(Platform.LINUX, Map.of("HOME", "/tmp/h"), Path.of("/home/alex"));
+
+        assertThat(RuntimeRoots.dataDirectory(host)).isEqualTo(Path.of("/tmp/h/.local/share/kaelio/ktx"));
+    }
+
     private static RuntimeLayout layout(Platform platform, Map<String, String> variables, String home) {
         return RuntimeLayout.of(VERSION, new HostEnvironment(platform, variables, Path.of(home)), ASSETS);
     }

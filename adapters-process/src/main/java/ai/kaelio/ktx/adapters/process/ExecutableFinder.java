@@ -80,15 +80,20 @@ final class ExecutableFinder {
     }
 
     /** The host's PATH, in order, without empty entries (which would silently mean the working directory). */
-    List<Path> pathDirectories() {
+    private List<Path> pathDirectories() {
+        return directories(List.of(host.variable("PATH").orElse("").split(File.pathSeparator)));
+    }
+
+    /** Entries of a search path as directories, skipping empty and malformed ones, which find nothing for a shell either. */
+    static List<Path> directories(List<String> entries) {
         List<Path> directories = new ArrayList<>();
-        for (String directory : host.variable("PATH").orElse("").split(File.pathSeparator)) {
+        for (String entry : entries) {
             try {
-                if (!directory.isEmpty()) {
-                    directories.add(Path.of(directory));
+                if (!entry.isEmpty()) {
+                    directories.add(Path.of(entry));
                 }
             } catch (InvalidPathException e) {
-                // A malformed entry finds nothing, as it would for a shell.
+                // Nothing is found there.
             }
         }
         return directories;

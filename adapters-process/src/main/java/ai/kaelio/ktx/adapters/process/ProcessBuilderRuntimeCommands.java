@@ -3,15 +3,12 @@ package ai.kaelio.ktx.adapters.process;
 import ai.kaelio.ktx.application.port.out.RuntimeCommands;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.HostEnvironment;
-import ai.kaelio.ktx.domain.Platform;
+import ai.kaelio.ktx.domain.RuntimeActivation;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -33,15 +30,16 @@ final class ProcessBuilderRuntimeCommands implements RuntimeCommands {
     }
 
     @Override
+    public Optional<Path> locate(EnvironmentLayout environment, String program) {
+        return locate(RuntimeActivation.of(host, environment), program);
+    }
+
+    @Override
     public Outcome run(EnvironmentLayout environment, List<String> command) throws IOException, InterruptedException {
-        Path scripts = environment.pythonPath().getParent();
-        // Resolved here, against the child's PATH: the JDK would search the JVM's own PATH instead.
-        List<Path> searchPath = new ArrayList<>();
-        searchPath.add(scripts);
-        searchPath.addAll(finder.pathDirectories());
-        Optional<Path> program = finder.find(command.get(0), searchPath);
+        RuntimeActivation activation = RuntimeActivation.of(host, environment);
+        String name = command.get(0);
+        Optional<Path> program = locate(activation, name);
         if (program.isEmpty()) {
-            String name = command.get(0);
             return finder.whyNotRunnable(name).<Outcome>map(reason -> new NotStarted(name, reason))
                     .orElseGet(() -> new NotFound(name));
         }
@@ -49,36 +47,22 @@ final class ProcessBuilderRuntimeCommands implements RuntimeCommands {
         argv.set(0, program.get().toString());
         ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
         builder.environment().clear();
-        builder.environment().putAll(childEnvironment(environment.venvDir(), scripts));
+        builder.environment().putAll(activation.applyTo(host));
         try (SignalForwarding signals = SignalForwarding.install()) {
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                return new NotStarted(command.get(0), reason(e));
+                return new NotStarted(name, reason(e));
             }
             signals.forwardTo(process);
             return new Exited(waitFor(process));
         }
     }
 
-    /** What activating the environment would give: its scripts first on PATH, VIRTUAL_ENV, no PYTHONHOME. */
-    Map<String, String> childEnvironment(Path venvDir, Path scripts) {
-        Map<String, String> variables = new HashMap<>(host.variables());
-        String pathName = variableName(variables, "PATH");
-        String path = host.variable("PATH").map(value -> scripts + File.pathSeparator + value).orElse(scripts.toString());
-        variables.put(pathName, path);
-        variables.put(variableName(variables, "VIRTUAL_ENV"), venvDir.toString());
-        variables.remove(variableName(variables, "PYTHONHOME"));
-        return variables;
-    }
-
-    /** Windows names variables case-insensitively ("Path"): reuse the spelling already there. */
-    private String variableName(Map<String, String> variables, String name) {
-        if (host.platform() != Platform.WINDOWS) {
-            return name;
-        }
-        return variables.keySet().stream().filter(key -> key.equalsIgnoreCase(name)).findFirst().orElse(name);
+    /** Searched in the activated PATH, the child's own: the JDK would search the JVM's PATH instead. */
+    private Optional<Path> locate(RuntimeActivation activation, String program) {
+        return finder.find(program, ExecutableFinder.directories(activation.searchPath()));
     }
 
     /** If ktx itself is interrupted (a cancelled shell command), the child goes too, then ktx stops waiting. */

@@ -139,14 +139,23 @@ class ProcessBuilderRuntimeCommandsTest {
     }
 
     @Test
-    void onWindowsTheHostsSpellingOfPathIsKeptAndPythonHomeRemovedWhateverItsCase() {
-        HostEnvironment windows = new HostEnvironment(Platform.WINDOWS,
-                Map.of("Path", "C:\\Windows", "PythonHome", "C:\\Python", "TEMP", "C:\\Temp"), Path.of("C:\\Users\\alex"));
-        var commands = new ProcessBuilderRuntimeCommands(windows, new ExecutableFinder(windows));
+    void locateFindsWhatRunWouldRunWithoutStartingIt() throws Exception {
+        Path marker = dir.resolve("ran");
+        script(elsewhere.resolve("tool"), "touch '" + marker + "'");
+        script(elsewhere.resolve("other"), "touch '" + marker + "'");
+        Path runtimeTool = script(scripts.resolve("tool"), "touch '" + marker + "'");
+        Path hidden = script(dir.resolve("hidden-tool"), "exit 0");
 
-        Map<String, String> child = commands.childEnvironment(Path.of("venv"), Path.of("venv", "Scripts"));
+        assertThat(locate("tool")).contains(runtimeTool);
+        assertThat(locate("other")).contains(elsewhere.resolve("other"));
+        assertThat(locate(hidden.toString())).contains(hidden);
+        assertThat(locate("no-such-program-anywhere")).isEmpty();
+        assertThat(locate(elsewhere.toString())).isEmpty();
+        assertThat(marker).doesNotExist();
+    }
 
-        assertThat(child).containsOnlyKeys("Path", "VIRTUAL_ENV", "TEMP")
-                .containsEntry("Path", Path.of("venv", "Scripts") + File.pathSeparator + "C:\\Windows");
+    private java.util.Optional<Path> locate(String program) {
+        HostEnvironment host = host(Map.of("PATH", elsewhere + File.pathSeparator + "/usr/bin:/bin"));
+        return new ProcessBuilderRuntimeCommands(host, new ExecutableFinder(host)).locate(environment, program);
     }
 }

@@ -1,7 +1,5 @@
 package ai.kaelio.ktx.application.port.in;
 
-import java.util.Objects;
-
 /** How running a command in the runtime ended. Only {@link Exited} means the command ran. */
 public sealed interface ExecResult {
 
@@ -20,10 +18,7 @@ public sealed interface ExecResult {
     /** The runtime is not ready and was not (or could not be) installed: why, as the consent policy said. */
     record RuntimeUnavailable(EnsureResult reason) implements ExecResult {
         public RuntimeUnavailable {
-            Objects.requireNonNull(reason, "reason");
-            if (reason instanceof EnsureResult.Ready) {
-                throw new IllegalArgumentException("A ready runtime is not a reason for not running a command");
-            }
+            EnsureResults.requireNotReady(reason);
         }
     }
 }
