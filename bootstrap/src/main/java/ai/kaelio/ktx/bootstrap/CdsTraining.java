@@ -40,7 +40,9 @@ public final class CdsTraining {
                     {"runtime", "status", "--json"}, {"runtime", "prune", "--dry-run"}, {"runtime", "nonsense"},
                     // A real install (the build has Python already), then the ready path everyone repeats.
                     {"runtime", "install"}, {"runtime", "install"}, {"runtime", "status"}, {"runtime", "status", "--json"},
-                    {"runtime", "doctor"}}) {
+                    {"runtime", "doctor"},
+                    // What shell start-up files run: eval "$(ktx runtime env)".
+                    {"runtime", "env"}, {"runtime", "which", "python"}}) {
                 Main.run(host, Distribution.home(), sink, sink, command);
             }
         } finally {

@@ -16,6 +16,8 @@ public final class CliModule extends AbstractModule {
         bind(DoctorCommand.class);
         bind(PruneCommand.class);
         bind(ExecCommand.class);
+        bind(EnvCommand.class);
+        bind(WhichCommand.class);
         bind(StartCommand.class);
         bind(StopCommand.class);
         bind(EmbedCommand.class);

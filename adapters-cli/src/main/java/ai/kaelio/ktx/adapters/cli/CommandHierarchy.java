@@ -32,6 +32,8 @@ final class CommandHierarchy {
             new Node(DoctorCommand.NAME, DoctorCommand.class),
             new Node(PruneCommand.NAME, PruneCommand.class),
             new Node(ExecCommand.NAME, ExecCommand.class),
+            new Node(EnvCommand.NAME, EnvCommand.class),
+            new Node(WhichCommand.NAME, WhichCommand.class),
             new Node(StartCommand.NAME, StartCommand.class),
             new Node(StopCommand.NAME, StopCommand.class));
 

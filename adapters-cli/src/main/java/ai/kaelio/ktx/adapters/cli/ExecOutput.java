@@ -1,6 +1,5 @@
 package ai.kaelio.ktx.adapters.cli;
 
-import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.application.port.in.ExecResult;
 import java.io.PrintWriter;
 
@@ -28,15 +27,10 @@ final class ExecOutput {
             err.println("Cannot run " + cannot.command() + ": " + cannot.reason());
             return ExitCodes.CANNOT_RUN;
         }
-        EnsureResult reason = ((ExecResult.RuntimeUnavailable) result).reason();
-        if (reason instanceof EnsureResult.NotAllowed notAllowed) {
-            err.println(notAllowed.reason());
-        } else if (reason instanceof EnsureResult.Declined declined) {
-            err.println(declined.reason());
-        } else {
-            // The install's own failure report, on stderr like everything exec says.
-            new InstallOutput(err, err, false).print(((EnsureResult.InstallFailed) reason).result());
+        if (result instanceof ExecResult.RuntimeUnavailable unavailable) {
+            // The install's own failure report goes to stderr too, like everything exec says.
+            return RuntimeUnavailableOutput.print(unavailable.reason(), err, err);
         }
-        return ExitCodes.FAILED;
+        throw new AssertionError(result);
     }
 }

@@ -60,13 +60,6 @@ final class StartOutput {
     }
 
     private int runtimeUnavailable(EnsureResult ensure) {
-        if (ensure instanceof EnsureResult.NotAllowed notAllowed) {
-            err.println(notAllowed.reason());
-        } else if (ensure instanceof EnsureResult.Declined declined) {
-            err.println(declined.reason());
-        } else if (ensure instanceof EnsureResult.InstallFailed failed) {
-            new InstallOutput(out, err, false).print(failed.result());
-        }
-        return ExitCodes.FAILED;
+        return RuntimeUnavailableOutput.print(ensure, out, err);
     }
 }

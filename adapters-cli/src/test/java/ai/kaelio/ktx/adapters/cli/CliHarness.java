@@ -1,6 +1,8 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.application.port.in.ActivateRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.Confirmation;
+import ai.kaelio.ktx.application.port.in.LocateCommandUseCase;
 import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
 import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
 import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
@@ -138,6 +140,30 @@ final class CliHarness {
         return this;
     }
 
+    private ActivateRuntimeUseCase activate = request -> {
+        throw new AssertionError("env was not expected");
+    };
+    private LocateCommandUseCase locate = command -> {
+        throw new AssertionError("which was not expected");
+    };
+    private HostEnvironment host = HOST;
+
+    CliHarness activate(ActivateRuntimeUseCase useCase) {
+        this.activate = useCase;
+        return this;
+    }
+
+    CliHarness locate(LocateCommandUseCase useCase) {
+        this.locate = useCase;
+        return this;
+    }
+
+    /** The host's variables, as the commands that read them see them. */
+    CliHarness host(Map<String, String> variables) {
+        this.host = new HostEnvironment(HOST.platform(), variables, HOST.accountHome());
+        return this;
+    }
+
     CliHarness exec(ExecInRuntimeUseCase useCase) {
         this.exec = useCase;
         return this;
@@ -167,6 +193,8 @@ final class CliHarness {
         commands.put(DoctorCommand.class, () -> new DoctorCommand(() -> diagnose));
         commands.put(PruneCommand.class, () -> new PruneCommand(() -> prune));
         commands.put(ExecCommand.class, () -> new ExecCommand(() -> exec, consent()));
+        commands.put(EnvCommand.class, () -> new EnvCommand(() -> activate, () -> host));
+        commands.put(WhichCommand.class, () -> new WhichCommand(() -> locate));
         commands.put(EmbedCommand.class, () -> new EmbedCommand(() -> embed, consent(), () -> terminal));
         commands.put(ShellCommand.class, () -> new ShellCommand(() -> terminal, () -> HOST, () -> VERSION));
         commands.put(CliVersionProvider.class, () -> new CliVersionProvider(VERSION));

@@ -15,7 +15,7 @@ class CommandHierarchyTest {
 
     private final CommandLine.IFactory factory = new CliHarness().factory();
 
-    private static final List<String> RUNTIME_COMMANDS = List.of("install", "status", "doctor", "prune", "exec", "start", "stop");
+    private static final List<String> RUNTIME_COMMANDS = List.of("install", "status", "doctor", "prune", "exec", "env", "which", "start", "stop");
 
     @Test
     void wholeTreeHasEveryCommandInHelpOrder() {

@@ -58,6 +58,15 @@ class ShellCompleterTest {
     }
 
     @Test
+    void envAndWhichAndTheShellsOfEnvComplete() {
+        assertThat(matches("runtime e")).containsExactlyInAnyOrder("exec", "env");
+        assertThat(matches("runtime w")).containsExactly("which");
+        assertThat(matches("runtime env --")).contains("--shell", "--json", "--yes").doesNotContain("--no-input");
+        assertThat(matches("runtime env --shell ")).containsExactlyInAnyOrder("bash", "zsh", "fish", "powershell", "cmd", "json");
+        assertThat(matches("runtime env --shell f")).containsExactly("fish");
+    }
+
+    @Test
     void aCommandAddedToTheTreeCompletesWithoutTouchingTheCompleter() {
         CommandSpec upgrade = CommandSpec.create().addOption(OptionSpec.builder("--dry-run").type(boolean.class).build());
         tree.subcommands().get("runtime").getCommandSpec().addSubcommand("upgrade", new CommandLine(upgrade));

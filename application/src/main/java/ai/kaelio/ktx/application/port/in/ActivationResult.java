@@ -16,7 +16,7 @@ public sealed interface ActivationResult {
     /** The runtime is not ready and was not (or could not be) installed: why, as the consent policy said. */
     record RuntimeUnavailable(EnsureResult reason) implements ActivationResult {
         public RuntimeUnavailable {
-            EnsureResults.requireNotReady(reason);
+            EnsureResult.requireNotReady(reason);
         }
     }
 }

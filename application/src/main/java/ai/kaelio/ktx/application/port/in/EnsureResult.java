@@ -6,6 +6,18 @@ import ai.kaelio.ktx.domain.RuntimeLayout;
 /** Whether the runtime is now usable, and if not, why. */
 public sealed interface EnsureResult {
 
+    /**
+     * Checks {@code reason} can explain why the runtime is unavailable, as the results that carry one need:
+     * a ready runtime cannot.
+     */
+    static EnsureResult requireNotReady(EnsureResult reason) {
+        java.util.Objects.requireNonNull(reason, "reason");
+        if (reason instanceof Ready) {
+            throw new IllegalArgumentException("A ready runtime is not a reason for being unavailable");
+        }
+        return reason;
+    }
+
     /** Ready (already, or just installed): {@code installed} says which. */
     record Ready(RuntimeLayout layout, InstalledManifest manifest, boolean installed) implements EnsureResult {
     }

@@ -18,7 +18,7 @@ public sealed interface ExecResult {
     /** The runtime is not ready and was not (or could not be) installed: why, as the consent policy said. */
     record RuntimeUnavailable(EnsureResult reason) implements ExecResult {
         public RuntimeUnavailable {
-            EnsureResults.requireNotReady(reason);
+            EnsureResult.requireNotReady(reason);
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed interface LocateResult {
     /** The runtime is not ready: why, as the consent policy (never install) said. */
     record RuntimeUnavailable(EnsureResult reason) implements LocateResult {
         public RuntimeUnavailable {
-            EnsureResults.requireNotReady(reason);
+            EnsureResult.requireNotReady(reason);
         }
     }
 }
