@@ -41,4 +41,26 @@ class HomeVariableIT {
         assertThat(status.at("/layout/runtimeRoot").asText())
                 .isEqualTo(System.getProperty("user.home") + "/.local/share/kaelio/ktx/runtime");
     }
+
+    // Containers and `env -i` often run in the C locale, where the JVM would read "Zürich" as no path.
+    @Test
+    void aHomeWithNonAsciiLettersWorksInTheCLocaleToo() throws Exception {
+        Path home = dir.resolve("Zürich-東京");
+        KtxRun ktx = ktxWithHome(home.toString()).env("LANG", null).env("LC_ALL", null).env("LC_CTYPE", null);
+
+        JsonNode status = JSON.readTree(ktx.run("runtime", "status", "--json").succeeds().out());
+
+        assertThat(status.at("/layout/runtimeRoot").asText()).isEqualTo(home + "/.local/share/kaelio/ktx/runtime");
+    }
+
+    @Test
+    void aLocaleChosenOnPurposeThatCannotSpellTheHomeGetsOneSentence() throws Exception {
+        var result = ktxWithHome(dir.resolve("Zürich").toString()).env("LC_ALL", "C").run("runtime", "status");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().toList()).singleElement().asString()
+                .startsWith("Cannot use the path ").endsWith("Run ktx with a UTF-8 locale, e.g. LC_ALL=C.UTF-8, "
+                        + "or choose a path in plain ASCII (set KTX_RUNTIME_ROOT).");
+    }
 }

@@ -1,6 +1,5 @@
 package ai.kaelio.ktx.domain;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -40,17 +39,11 @@ public record HostEnvironment(Platform platform, Map<String, String> variables, 
      * {@code HOME}, while every tool a user compares ktx with (Python's {@code expanduser}, uv, pipx, the
      * Hugging Face cache) follows it; CI sandboxes, {@code sudo -H}, containers and test harnesses move it.
      * A relative or empty value is ignored, as Python ignores it.
+     *
+     * @throws java.nio.file.InvalidPathException when the value is no path here (letters the locale cannot spell)
      */
     public Path home() {
         String name = platform == Platform.WINDOWS ? "USERPROFILE" : "HOME";
-        return variable(name).filter(platform::isAbsolute).flatMap(HostEnvironment::path).orElse(accountHome);
-    }
-
-    private static Optional<Path> path(String value) {
-        try {
-            return Optional.of(Path.of(value));
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
+        return variable(name).filter(platform::isAbsolute).map(Path::of).orElse(accountHome);
     }
 }
