@@ -1,6 +1,5 @@
 package ai.kaelio.ktx.adapters.cli;
 
-import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.application.port.in.StartResult;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import java.io.PrintWriter;
@@ -29,7 +28,7 @@ final class StartOutput {
             return success("reused", "Using existing KTX daemon", reused.daemon(), reused.statePath());
         }
         if (result instanceof StartResult.RuntimeUnavailable unavailable) {
-            return runtimeUnavailable(unavailable.ensure());
+            return RuntimeUnavailableOutput.print(unavailable.ensure(), out, err);
         }
         StartResult.Failed failed = (StartResult.Failed) result;
         err.println(failed.reason());
@@ -57,9 +56,5 @@ final class StartOutput {
         out.println("state: " + statePath);
         out.println("log: " + daemon.log());
         return ExitCodes.OK;
-    }
-
-    private int runtimeUnavailable(EnsureResult ensure) {
-        return RuntimeUnavailableOutput.print(ensure, out, err);
     }
 }

@@ -25,7 +25,7 @@ public final class ActivateRuntimeService implements ActivateRuntimeUseCase {
         EnsureResult ensured = ensure.ensure(runtime);
         if (ensured instanceof EnsureResult.Ready ready) {
             return new ActivationResult.Activated(
-                    RuntimeActivation.of(host, ready.manifest().environment(ready.layout().platform())));
+                    RuntimeActivation.of(host, ready.environment()));
         }
         return new ActivationResult.RuntimeUnavailable(ensured);
     }

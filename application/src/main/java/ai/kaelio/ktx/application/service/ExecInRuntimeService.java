@@ -38,7 +38,7 @@ public final class ExecInRuntimeService implements ExecInRuntimeUseCase {
             if (!(ensured instanceof EnsureResult.Ready ready)) {
                 return new ExecResult.RuntimeUnavailable(ensured);
             }
-            EnvironmentLayout environment = ready.manifest().environment(ready.layout().platform());
+            EnvironmentLayout environment = ready.environment();
             Optional<EnvironmentLeases.Lease> lease = leases.share(environment.venvDir());
             if (lease.isPresent()) {
                 try (EnvironmentLeases.Lease held = lease.get()) {

@@ -33,7 +33,7 @@ public final class LocateCommandService implements LocateCommandUseCase {
         if (!(ensured instanceof EnsureResult.Ready ready)) {
             return new LocateResult.RuntimeUnavailable(ensured);
         }
-        return commands.locate(ready.manifest().environment(ready.layout().platform()), command)
+        return commands.locate(ready.environment(), command)
                 .<LocateResult>map(LocateResult.Found::new)
                 .orElseGet(() -> new LocateResult.CommandNotFound(command));
     }

@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.port.in;
 
+import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 
@@ -20,6 +21,11 @@ public sealed interface EnsureResult {
 
     /** Ready (already, or just installed): {@code installed} says which. */
     record Ready(RuntimeLayout layout, InstalledManifest manifest, boolean installed) implements EnsureResult {
+
+        /** The environment the manifest names: where commands run. */
+        public EnvironmentLayout environment() {
+            return manifest.environment(layout.platform());
+        }
     }
 
     /** Not ready and not allowed to install; {@code reason} is the sentence to show. */
