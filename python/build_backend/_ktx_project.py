@@ -21,16 +21,13 @@ _CANONICAL_VERSION = re.compile(
 
 
 def _load_toml(path):
-    # The fallback reader only exists for hosts older than 3.11 without tomli.
+    # tomllib is in the standard library from 3.11; tomli is the same code, vendored for 3.10.
     with open(path, "rb") as handle:
         data = handle.read()
     try:
         import tomllib as toml
     except ImportError:
-        try:
-            import tomli as toml
-        except ImportError:
-            import _ktx_toml as toml
+        from _vendor import tomli as toml
     return toml.loads(data.decode("utf-8"))
 
 

@@ -107,16 +107,27 @@ def manifest_text(project, data):
 def sdist_entries(project):
     base = project.sdist_base
     names = ["pyproject.toml", "README.md"]
-    for sub in ("build_backend", "tests"):
-        directory = os.path.join(project.source_dir, sub)
-        if os.path.isdir(directory):
-            names.extend(sub + "/" + f for f in os.listdir(directory) if f.endswith(".py"))
+    names.extend(_backend_files(project.source_dir))
+    tests = os.path.join(project.source_dir, "tests")
+    if os.path.isdir(tests):
+        names.extend("tests/" + f for f in os.listdir(tests) if f.endswith(".py"))
     names.extend("src/" + name for name, _ in package_files(project))
     entries = [("%s/%s" % (base, name), _read_bytes(os.path.join(project.source_dir, name)))
                for name in sorted(names)
                if os.path.isfile(os.path.join(project.source_dir, name))]
     entries.append((base + "/PKG-INFO", metadata_text(project).encode("utf-8")))
     return entries
+
+
+def _backend_files(source_dir):
+    """The backend with what it vendors (tomli and its licence), so an sdist builds on Python 3.10 too."""
+    top = os.path.join(source_dir, "build_backend")
+    for directory, subdirs, files in os.walk(top):
+        subdirs[:] = [d for d in subdirs if d != "__pycache__"]
+        relative = os.path.relpath(directory, source_dir).replace(os.sep, "/")
+        for name in files:
+            if name.endswith(".py") or name == "LICENSE":
+                yield relative + "/" + name
 
 
 # ---- PEP 517 hooks; the frontend runs them with the source tree as cwd ----

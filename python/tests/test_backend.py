@@ -88,6 +88,9 @@ class HookTest(TempDirTestCase):
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             sdist.extractall(self.path("unpacked"), **safe)
         unpacked = self.path("unpacked", name[:-len(".tar.gz")])
+        # Python 3.10 has no tomllib: the sdist must carry the tomli the backend falls back to.
+        for vendored in ("__init__.py", "_parser.py", "LICENSE"):
+            self.assertTrue(os.path.isfile(os.path.join(unpacked, "build_backend", "_vendor", "tomli", vendored)))
         original = ktx_build.load_project(PYTHON_DIR)
         rebuilt = ktx_build.load_project(unpacked)
         self.assertEqual(ktx_build.wheel_bytes(rebuilt, FIXED_TIME),
