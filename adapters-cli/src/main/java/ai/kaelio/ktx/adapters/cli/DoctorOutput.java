@@ -17,7 +17,7 @@ final class DoctorOutput {
 
     int print(DoctorReport report) {
         if (json) {
-            out.println(JsonText.render(RuntimeJson.checks(report.checks())));
+            out.println(JsonDocument.render(json -> RuntimeJson.checks(json, report.checks())));
         } else {
             out.println("KTX Python runtime doctor");
             for (DoctorCheck check : report.checks()) {

@@ -4,8 +4,7 @@ import ai.kaelio.ktx.application.port.in.InstallResult;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 
 /** Prints an install's outcome (contract section 4) and turns it into the exit code. */
 final class InstallOutput {
@@ -31,20 +30,24 @@ final class InstallOutput {
             err.println(refused.reason());
             return ExitCodes.FAILED;
         }
-        InstallResult.Failed failed = (InstallResult.Failed) result;
-        err.println("Python runtime install failed. Install log: " + failed.installLog());
-        err.println("  $ " + failed.command());
-        failed.outputTail().forEach(line -> err.println("  " + line));
-        return ExitCodes.FAILED;
+        if (result instanceof InstallResult.Failed failed) {
+            err.println("Python runtime install failed. Install log: " + failed.installLog());
+            err.println("  $ " + failed.command());
+            failed.outputTail().forEach(line -> err.println("  " + line));
+            return ExitCodes.FAILED;
+        }
+        throw new AssertionError(result);
     }
 
     private int success(String status, String headline, RuntimeLayout layout, InstalledManifest manifest) {
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("status", status);
-            document.put("layout", RuntimeJson.layout(layout, java.util.Optional.of(manifest.environment(layout.platform()))));
-            document.put("manifest", RuntimeJson.manifest(manifest));
-            out.println(JsonText.render(document));
+            out.println(JsonDocument.render(json -> {
+                json.writeStartObject();
+                json.writeStringField("status", status);
+                RuntimeJson.layout(json, layout, Optional.of(manifest.environment(layout.platform())));
+                RuntimeJson.manifest(json, manifest);
+                json.writeEndObject();
+            }));
             return ExitCodes.OK;
         }
         out.println(headline);

@@ -18,7 +18,7 @@ final class PruneOutput {
 
     int print(PruneResult result) {
         if (json) {
-            out.println(JsonText.render(RuntimeJson.prune(result)));
+            out.println(JsonDocument.render(json -> RuntimeJson.prune(json, result)));
         } else {
             printText(result);
         }

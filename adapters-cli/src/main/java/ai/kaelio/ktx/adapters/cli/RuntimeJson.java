@@ -1,5 +1,7 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import static ai.kaelio.ktx.adapters.cli.JsonDocument.path;
+
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.DoctorCheck;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
@@ -7,99 +9,131 @@ import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.PruneResult;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import ai.kaelio.ktx.domain.RuntimeStatus;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The JSON shapes of the contract, built from domain values (field order as the contract lists them). */
+/** The runtime's JSON shapes of the contract, written from domain values in the order the contract lists them. */
 final class RuntimeJson {
 
     private RuntimeJson() {
     }
 
     /** The environment paths are those of the installed manifest, or null while nothing is installed. */
-    static Map<String, Object> layout(RuntimeLayout layout, Optional<EnvironmentLayout> environment) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("cliVersion", layout.cliVersion().value());
-        json.put("runtimeRoot", layout.runtimeRoot());
-        json.put("versionDir", layout.versionDir());
-        json.put("venvDir", environment.map(EnvironmentLayout::venvDir).orElse(null));
-        json.put("manifestPath", layout.manifestPath());
-        json.put("installLogPath", layout.installLogPath());
-        json.put("assetDir", layout.assetDir());
-        json.put("assetManifestPath", layout.assetManifestPath());
-        json.put("pythonPath", environment.map(EnvironmentLayout::pythonPath).orElse(null));
-        json.put("daemonPath", environment.map(EnvironmentLayout::daemonPath).orElse(null));
-        return json;
+    static void layout(JsonGenerator json, RuntimeLayout layout, Optional<EnvironmentLayout> environment) throws IOException {
+        json.writeObjectFieldStart("layout");
+        json.writeStringField("cliVersion", layout.cliVersion().value());
+        path(json, "runtimeRoot", layout.runtimeRoot());
+        path(json, "versionDir", layout.versionDir());
+        path(json, "venvDir", environment.map(EnvironmentLayout::venvDir).orElse(null));
+        path(json, "manifestPath", layout.manifestPath());
+        path(json, "installLogPath", layout.installLogPath());
+        path(json, "assetDir", layout.assetDir());
+        path(json, "assetManifestPath", layout.assetManifestPath());
+        path(json, "pythonPath", environment.map(EnvironmentLayout::pythonPath).orElse(null));
+        path(json, "daemonPath", environment.map(EnvironmentLayout::daemonPath).orElse(null));
+        json.writeEndObject();
     }
 
-    static Map<String, Object> status(RuntimeStatus status) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("kind", status.kind().id());
-        json.put("detail", status.detail());
-        json.put("layout", layout(status.layout(), status.environment()));
-        status.manifest().ifPresent(manifest -> json.put("manifest", manifest(manifest)));
-        return json;
+    /** Status's fields, in the document the caller has opened. */
+    static void status(JsonGenerator json, RuntimeStatus status) throws IOException {
+        json.writeStringField("kind", status.kind().id());
+        json.writeStringField("detail", status.detail());
+        layout(json, status.layout(), status.environment());
+        if (status.manifest().isPresent()) {
+            manifest(json, status.manifest().get());
+        }
     }
 
-    static Map<String, Object> manifest(InstalledManifest manifest) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("schemaVersion", manifest.schemaVersion());
-        json.put("cliVersion", manifest.cliVersion());
-        json.put("installedAt", manifest.installedAt().toString());
-        json.put("asset", asset(manifest.asset()));
-        json.put("features", manifest.features().ids());
-        json.put("python", ordered("executable", manifest.python().executable(),
-                "daemonExecutable", manifest.python().daemonExecutable()));
-        json.put("installLog", manifest.installLog());
-        manifest.provisioner().ifPresent(info -> json.put("provisioner",
-                ordered("name", info.name(), "version", info.version())));
-        return json;
+    static void manifest(JsonGenerator json, InstalledManifest manifest) throws IOException {
+        json.writeObjectFieldStart("manifest");
+        json.writeNumberField("schemaVersion", manifest.schemaVersion());
+        json.writeStringField("cliVersion", manifest.cliVersion());
+        json.writeStringField("installedAt", manifest.installedAt().toString());
+        asset(json, manifest.asset());
+        strings(json, "features", manifest.features().ids());
+        json.writeObjectFieldStart("python");
+        path(json, "executable", manifest.python().executable());
+        path(json, "daemonExecutable", manifest.python().daemonExecutable());
+        json.writeEndObject();
+        path(json, "installLog", manifest.installLog());
+        if (manifest.provisioner().isPresent()) {
+            json.writeObjectFieldStart("provisioner");
+            json.writeStringField("name", manifest.provisioner().get().name());
+            json.writeStringField("version", manifest.provisioner().get().version());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
     }
 
-    static Map<String, Object> asset(AssetManifest asset) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("schemaVersion", asset.schemaVersion());
-        json.put("distributionName", asset.distributionName());
-        json.put("normalizedName", asset.normalizedName());
-        json.put("version", asset.version());
-        Map<String, Object> wheel = new LinkedHashMap<>();
-        wheel.put("file", asset.wheel().file());
-        wheel.put("sha256", asset.wheel().sha256());
-        wheel.put("bytes", asset.wheel().bytes());
-        json.put("wheel", wheel);
-        return json;
+    private static void asset(JsonGenerator json, AssetManifest asset) throws IOException {
+        json.writeObjectFieldStart("asset");
+        json.writeNumberField("schemaVersion", asset.schemaVersion());
+        json.writeStringField("distributionName", asset.distributionName());
+        json.writeStringField("normalizedName", asset.normalizedName());
+        json.writeStringField("version", asset.version());
+        json.writeObjectFieldStart("wheel");
+        json.writeStringField("file", asset.wheel().file());
+        json.writeStringField("sha256", asset.wheel().sha256());
+        json.writeNumberField("bytes", asset.wheel().bytes());
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    static Map<String, Object> checks(List<DoctorCheck> checks) {
-        return Map.of("checks", checks.stream().map(RuntimeJson::check).toList());
+    static void checks(JsonGenerator json, List<DoctorCheck> checks) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("checks");
+        for (DoctorCheck check : checks) {
+            json.writeStartObject();
+            json.writeStringField("id", check.id());
+            json.writeStringField("label", check.label());
+            json.writeStringField("status", check.status().id());
+            json.writeStringField("detail", check.detail());
+            if (check.fix().isPresent()) {
+                json.writeStringField("fix", check.fix().get());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static Map<String, Object> check(DoctorCheck check) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", check.id());
-        json.put("label", check.label());
-        json.put("status", check.status().id());
-        json.put("detail", check.detail());
-        check.fix().ifPresent(fix -> json.put("fix", fix));
-        return json;
+    static void prune(JsonGenerator json, PruneResult result) throws IOException {
+        json.writeStartObject();
+        path(json, "runtimeRoot", result.runtimeRoot());
+        json.writeBooleanField("dryRun", result.dryRun());
+        json.writeArrayFieldStart(result.dryRun() ? "stale" : "removed");
+        for (Path stale : result.stale()) {
+            json.writeString(stale.toString());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("kept");
+        for (PruneResult.Kept kept : result.kept()) {
+            pathAndReason(json, kept.path(), kept.reason());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("failed");
+        for (PruneResult.Failed failed : result.failed()) {
+            pathAndReason(json, failed.path(), failed.reason());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    static Map<String, Object> prune(PruneResult result) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("runtimeRoot", result.runtimeRoot());
-        json.put("dryRun", result.dryRun());
-        json.put(result.dryRun() ? "stale" : "removed", result.stale());
-        json.put("kept", result.kept().stream().map(kept -> ordered("path", kept.path(), "reason", kept.reason())).toList());
-        json.put("failed", result.failed().stream().map(failed -> ordered("path", failed.path(), "reason", failed.reason())).toList());
-        return json;
+    private static void pathAndReason(JsonGenerator json, Path path, String reason) throws IOException {
+        json.writeStartObject();
+        path(json, "path", path);
+        json.writeStringField("reason", reason);
+        json.writeEndObject();
     }
 
-    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(key1, value1);
-        json.put(key2, value2);
-        return json;
+    static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }

@@ -1,9 +1,16 @@
 package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.application.port.in.EnsureResult;
+import ai.kaelio.ktx.domain.Feature;
+import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
-/** Why a command that needs the runtime did not get it: the policy's sentence, or the failed install's report. */
+/**
+ * Why a command that needs the runtime did not get it, in the contract's sentences and with the command
+ * that fixes it, or the failed install's report.
+ */
 final class RuntimeUnavailableOutput {
 
     private RuntimeUnavailableOutput() {
@@ -15,14 +22,34 @@ final class RuntimeUnavailableOutput {
      */
     static int print(EnsureResult reason, PrintWriter installReport, PrintWriter err) {
         if (reason instanceof EnsureResult.NotAllowed notAllowed) {
-            err.println(notAllowed.reason());
+            err.println(refusal(notAllowed) + " Run: " + installCommand(notAllowed.requested()));
         } else if (reason instanceof EnsureResult.Declined declined) {
-            err.println(declined.reason());
+            err.println("Not installing the KTX Python runtime. Run: " + installCommand(declined.requested()));
         } else if (reason instanceof EnsureResult.InstallFailed failed) {
             new InstallOutput(installReport, err, false).print(failed.result());
         } else {
             throw new AssertionError(reason);
         }
         return ExitCodes.FAILED;
+    }
+
+    /** A broken runtime says what is broken; a ready one lacking features names them. */
+    private static String refusal(EnsureResult.NotAllowed notAllowed) {
+        RuntimeStatus status = notAllowed.status();
+        if (status instanceof RuntimeStatus.Broken broken) {
+            return "KTX Python runtime is broken (" + broken.detail() + ").";
+        }
+        if (!notAllowed.missingFeatures().isEmpty()) {
+            return "KTX Python runtime feature " + notAllowed.missingFeatures().stream().map(Feature::id)
+                    .collect(Collectors.joining(", ")) + " is required for this command.";
+        }
+        return "KTX Python runtime is required for this command.";
+    }
+
+    /** Names the features asked for, because a plain {@code install --yes} would not add them. */
+    private static String installCommand(FeatureSet requested) {
+        StringBuilder command = new StringBuilder("ktx runtime install");
+        requested.extras().forEach(feature -> command.append(" --feature ").append(feature.id()));
+        return command.append(" --yes").toString();
     }
 }

@@ -2,7 +2,6 @@ package ai.kaelio.ktx.adapters.cli;
 
 import ai.kaelio.ktx.domain.RuntimeActivation;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,9 +76,14 @@ enum ShellSyntax {
     JSON("json") {
         @Override
         String render(RuntimeActivation activation) {
-            Map<String, Object> document = new LinkedHashMap<>(activation.variables());
-            document.put("unset", activation.unset());
-            return JsonText.render(document) + "\n";
+            return JsonDocument.render(json -> {
+                json.writeStartObject();
+                for (Map.Entry<String, String> variable : activation.variables().entrySet()) {
+                    json.writeStringField(variable.getKey(), variable.getValue());
+                }
+                RuntimeJson.strings(json, "unset", activation.unset());
+                json.writeEndObject();
+            }) + "\n";
         }
     };
 

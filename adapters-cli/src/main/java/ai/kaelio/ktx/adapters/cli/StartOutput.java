@@ -4,8 +4,6 @@ import ai.kaelio.ktx.application.port.in.StartResult;
 import ai.kaelio.ktx.domain.DaemonRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code ktx runtime start}: where the daemon listens, or why it does not. The token is never printed. */
 final class StartOutput {
@@ -30,21 +28,25 @@ final class StartOutput {
         if (result instanceof StartResult.RuntimeUnavailable unavailable) {
             return RuntimeUnavailableOutput.print(unavailable.ensure(), out, err);
         }
-        StartResult.Failed failed = (StartResult.Failed) result;
-        err.println(failed.reason());
-        if (!failed.logTail().isEmpty()) {
-            err.println("Daemon log " + failed.log() + " ends with:");
-            failed.logTail().forEach(line -> err.println("  " + line));
+        if (result instanceof StartResult.Failed failed) {
+            err.println(failed.reason());
+            if (!failed.logTail().isEmpty()) {
+                err.println("Daemon log " + failed.log() + " ends with:");
+                failed.logTail().forEach(line -> err.println("  " + line));
+            }
+            return ExitCodes.FAILED;
         }
-        return ExitCodes.FAILED;
+        throw new AssertionError(result);
     }
 
     private int success(String status, String headline, DaemonRecord daemon, Path statePath) {
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("status", status);
-            document.put("daemon", DaemonJsonShapes.daemon(daemon, statePath));
-            out.println(JsonText.render(document));
+            out.println(JsonDocument.render(json -> {
+                json.writeStartObject();
+                json.writeStringField("status", status);
+                DaemonJsonShapes.daemon(json, daemon, statePath);
+                json.writeEndObject();
+            }));
             return ExitCodes.OK;
         }
         out.println(headline);

@@ -4,8 +4,6 @@ import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.EmbeddingModelStatus;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code ktx runtime status}: text or JSON; status always exits 0, whatever the state. */
@@ -21,10 +19,15 @@ final class StatusOutput {
 
     int print(RuntimeStatus status, DaemonState daemon, Optional<EmbeddingModelStatus> embeddingModel) {
         if (json) {
-            var document = RuntimeJson.status(status);
-            document.put("daemon", DaemonJsonShapes.state(daemon));
-            embeddingModel.ifPresent(model -> document.put("embeddingModel", modelJson(model)));
-            out.println(JsonText.render(document));
+            out.println(JsonDocument.render(json -> {
+                json.writeStartObject();
+                RuntimeJson.status(json, status);
+                DaemonJsonShapes.state(json, daemon);
+                if (embeddingModel.isPresent()) {
+                    DaemonJsonShapes.embeddingModel(json, embeddingModel.get());
+                }
+                json.writeEndObject();
+            }));
             return ExitCodes.OK;
         }
         out.println("KTX Python runtime");
@@ -62,17 +65,5 @@ final class StatusOutput {
         return where + model.served().map(served -> served.loaded()
                 ? "; loaded by the daemon, " + served.dimensions().orElse(0) + " dimensions"
                 : "; served by the daemon, not loaded yet").orElse("");
-    }
-
-    private static Map<String, Object> modelJson(EmbeddingModelStatus model) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", model.name());
-        json.put("source", model.source().id());
-        json.put("path", model.where());
-        model.served().ifPresent(served -> {
-            json.put("loaded", served.loaded());
-            served.dimensions().ifPresent(dimensions -> json.put("dimensions", dimensions));
-        });
-        return json;
     }
 }

@@ -20,7 +20,7 @@ final class StopOutput {
 
     int print(StopResult result) {
         if (json) {
-            out.println(JsonText.render(DaemonJsonShapes.stop(result)));
+            out.println(JsonDocument.render(json -> DaemonJsonShapes.stop(json, result)));
         } else {
             printText(result);
         }

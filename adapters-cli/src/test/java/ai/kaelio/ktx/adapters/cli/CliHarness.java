@@ -19,13 +19,18 @@ import ai.kaelio.ktx.domain.DaemonState;
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
+import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.domain.FeatureSet;
+import ai.kaelio.ktx.domain.RuntimeStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.Platform;
 import ai.kaelio.ktx.domain.ProvisionerInfo;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import ai.kaelio.ktx.domain.HostEnvironment;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +48,20 @@ final class CliHarness {
 
     static final CliVersion VERSION = new CliVersion("0.2.0");
     static final RuntimeLayout LAYOUT = RuntimeLayout.of(VERSION, Platform.LINUX, Path.of("/runtime"), Path.of("/assets/python"));
+
+    /** A {@code --json} document, parsed: tests compare values, not whitespace. */
+    static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
+
+    /** What a command that may not install is told when nothing is installed. */
+    static EnsureResult.NotAllowed notInstalled() {
+        return new EnsureResult.NotAllowed(new RuntimeStatus.Missing(LAYOUT), FeatureSet.core());
+    }
     static final HostEnvironment HOST = new HostEnvironment(Platform.LINUX, Map.of(), Path.of("/home/ktx-test"));
     static final EnvironmentLayout ENVIRONMENT = LAYOUT.environment("20260101T000000-abcdef");
 

@@ -59,9 +59,14 @@ class DaemonCommandsTest {
     void startJsonCarriesTheSameDataWithoutTheToken() {
         var result = new CliHarness().start(request -> new StartResult.Started(DAEMON, STATE)).run("runtime", "start", "--json");
 
-        assertThat(result.out()).startsWith("{\n  \"status\": \"started\",\n  \"daemon\": {\n    \"url\": \"http://127.0.0.1:40123\",")
-                .contains("\"pid\": 4242", "\"port\": 40123", "\"state\": \"/runtime/0.2.0/daemon.json\"", "\"version\": \"0.1.0\"")
-                .doesNotContain(TOKEN).doesNotContain("token");
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/status").asText()).isEqualTo("started");
+        assertThat(json.at("/daemon/url").asText()).isEqualTo("http://127.0.0.1:40123");
+        assertThat(json.at("/daemon/pid").asLong()).isEqualTo(4242);
+        assertThat(json.at("/daemon/port").asInt()).isEqualTo(40123);
+        assertThat(json.at("/daemon/state").asText()).isEqualTo("/runtime/0.2.0/daemon.json");
+        assertThat(json.at("/daemon").has("token")).isFalse();
+        assertThat(result.out()).doesNotContain(TOKEN);
     }
 
     @Test
@@ -102,8 +107,7 @@ class DaemonCommandsTest {
 
     @Test
     void aRuntimeThatMayNotBeInstalledFailsWithTheContractSentence() {
-        var result = new CliHarness().start(request -> new StartResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes"))).run("runtime", "start", "--no-input");
+        var result = new CliHarness().start(request -> new StartResult.RuntimeUnavailable(CliHarness.notInstalled())).run("runtime", "start", "--no-input");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -185,7 +189,10 @@ class DaemonCommandsTest {
         var result = new CliHarness().stop(request -> new StopResult(STATE,
                 List.of(new StopResult.Stopped(4242, StopResult.How.TERMINATED, true)), List.of(), Optional.empty())).run("runtime", "stop", "--json");
 
-        assertThat(result.out()).startsWith("{\n  \"status\": \"stopped\",\n  \"stopped\": [\n    {\n      \"pid\": 4242,\n      \"how\": \"terminated\",");
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/status").asText()).isEqualTo("stopped");
+        assertThat(json.at("/stopped/0/pid").asLong()).isEqualTo(4242);
+        assertThat(json.at("/stopped/0/how").asText()).isEqualTo("terminated");
     }
 
     @Test
@@ -217,7 +224,9 @@ class DaemonCommandsTest {
         assertThat(harness.run("runtime", "status").out()).endsWith("daemon state: stale\n"
                 + "daemon detail: Daemon state is invalid: Unexpected end-of-input; a KTX daemon of this runtime runs unrecorded (pid 5151)\n"
                 + "daemon pid: 5151\n");
-        assertThat(harness.run("runtime", "status", "--json").out()).contains("\"state\": \"stale\"").contains("\"pids\": [\n      5151\n    ]");
+        var json = CliHarness.json(harness.run("runtime", "status", "--json").out());
+        assertThat(json.at("/daemon/state").asText()).isEqualTo("stale");
+        assertThat(json.at("/daemon/pids").toString()).isEqualTo("[5151]");
     }
 
     @Test
@@ -225,9 +234,11 @@ class DaemonCommandsTest {
         var result = new CliHarness().inspect(() -> new RuntimeStatus.Missing(CliHarness.LAYOUT))
                 .inspectDaemon(() -> new DaemonState.Running(STATE, DAEMON)).run("runtime", "status", "--json");
 
-        assertThat(result.out()).contains("\"daemon\": {\n    \"state\": \"running\",")
-                .contains("\"url\": \"http://127.0.0.1:40123\"", "\"pid\": 4242")
-                .doesNotContain(TOKEN);
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/daemon/state").asText()).isEqualTo("running");
+        assertThat(json.at("/daemon/url").asText()).isEqualTo("http://127.0.0.1:40123");
+        assertThat(json.at("/daemon/pid").asLong()).isEqualTo(4242);
+        assertThat(result.out()).doesNotContain(TOKEN);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.kaelio.ktx.application.port.in.EmbedRequest;
 import ai.kaelio.ktx.application.port.in.EmbedResult;
 import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
-import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.application.port.in.InstallConsent;
 import ai.kaelio.ktx.application.port.in.StartResult;
 import java.io.ByteArrayInputStream;
@@ -128,7 +127,7 @@ class EmbedCommandTest {
         assertThat(failing(new EmbedResult.ModelUnavailable("Cannot load org/m: not cached. Fix: go online.")).err())
                 .isEqualTo("Cannot load org/m: not cached. Fix: go online.\n");
         assertThat(failing(new EmbedResult.DaemonUnavailable(new StartResult.RuntimeUnavailable(
-                new EnsureResult.NotAllowed("KTX Python runtime is required for this command. Run: ktx runtime install --yes"))))
+                CliHarness.notInstalled())))
                 .err()).isEqualTo("KTX Python runtime is required for this command. Run: ktx runtime install --yes\n");
         assertThat(failing(new EmbedResult.EmptyText(2)).err()).startsWith("Text 3 is empty:");
     }

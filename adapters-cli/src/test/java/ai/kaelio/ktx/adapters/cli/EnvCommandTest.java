@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.ActivationResult;
 import ai.kaelio.ktx.application.port.in.EnsureRequest;
-import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.application.port.in.InstallConsent;
 import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.HostEnvironment;
@@ -109,8 +108,7 @@ class EnvCommandTest {
 
     @Test
     void aRuntimeNotReadyPrintsExecsSentenceOnStderrAndNothingToEvaluate() {
-        var result = harness(new ActivationResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes"))).run("runtime", "env");
+        var result = harness(new ActivationResult.RuntimeUnavailable(CliHarness.notInstalled())).run("runtime", "env");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).isEmpty();

@@ -103,8 +103,7 @@ class ExecCommandTest {
 
     @Test
     void aRefusedInstallExits1WithTheReasonOnStderr() {
-        var result = harness(new ExecResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes")))
+        var result = harness(new ExecResult.RuntimeUnavailable(CliHarness.notInstalled()))
                 .run("runtime", "exec", "--no-input", "--", "python", "-V");
 
         assertThat(result.code()).isEqualTo(1);
@@ -114,11 +113,11 @@ class ExecCommandTest {
 
     @Test
     void aDeclinedInstallExits1WithTheReason() {
-        var result = harness(new ExecResult.RuntimeUnavailable(new EnsureResult.Declined("Not installing.")))
+        var result = harness(new ExecResult.RuntimeUnavailable(new EnsureResult.Declined(FeatureSet.core())))
                 .run("runtime", "exec", "python");
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Not installing.\n");
+        assertThat(result.err()).isEqualTo("Not installing the KTX Python runtime. Run: ktx runtime install --yes\n");
     }
 
     @Test

@@ -58,9 +58,10 @@ class RuntimeCommandsTest {
                 .install(request -> new InstallResult.AlreadyReady(CliHarness.LAYOUT, CliHarness.manifest(FeatureSet.core())))
                 .run("runtime", "install", "--json");
 
-        assertThat(result.out()).startsWith("{\n  \"status\": \"ready\",\n  \"layout\": {")
-                .contains("\"pythonPath\": \"" + CliHarness.ENVIRONMENT.pythonPath() + "\"")
-                .contains("\"features\": [\n      \"core\"\n    ]");
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/status").asText()).isEqualTo("ready");
+        assertThat(json.at("/layout/pythonPath").asText()).isEqualTo(CliHarness.ENVIRONMENT.pythonPath().toString());
+        assertThat(json.at("/manifest/features").toString()).isEqualTo("[\"core\"]");
     }
 
     @Test
@@ -100,11 +101,12 @@ class RuntimeCommandsTest {
         var result = new CliHarness().inspect(() -> new RuntimeStatus.Missing(CliHarness.LAYOUT)).run("runtime", "status", "--json");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).startsWith("{\n  \"kind\": \"missing\",\n"
-                        + "  \"detail\": \"No runtime manifest at /runtime/0.2.0/manifest.json\",\n  \"layout\": {\n")
-                .contains("\"runtimeRoot\": \"/runtime\"")
-                .contains("\"venvDir\": null")
-                .doesNotContain("\"manifest\":");
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/kind").asText()).isEqualTo("missing");
+        assertThat(json.at("/detail").asText()).isEqualTo("No runtime manifest at /runtime/0.2.0/manifest.json");
+        assertThat(json.at("/layout/runtimeRoot").asText()).isEqualTo("/runtime");
+        assertThat(json.at("/layout/venvDir").isNull()).isTrue();
+        assertThat(json.has("manifest")).isFalse();
     }
 
     @Test
@@ -147,7 +149,10 @@ class RuntimeCommandsTest {
                 .run("runtime", "doctor", "--json");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("\"id\": \"uv\"").contains("\"status\": \"warn\"").doesNotContain("\"fix\"");
+        var json = CliHarness.json(result.out());
+        assertThat(json.at("/checks/0/id").asText()).isEqualTo("uv");
+        assertThat(json.at("/checks/0/status").asText()).isEqualTo("warn");
+        assertThat(json.at("/checks/0").has("fix")).isFalse();
     }
 
     @Test

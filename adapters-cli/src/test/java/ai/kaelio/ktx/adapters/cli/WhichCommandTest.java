@@ -2,7 +2,6 @@ package ai.kaelio.ktx.adapters.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.application.port.in.LocateResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class WhichCommandTest {
 
     @Test
     void aRuntimeNotReadyGivesExecsSentence() {
-        var result = new CliHarness().locate(command -> new LocateResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes"))).run("runtime", "which", "python");
+        var result = new CliHarness().locate(command -> new LocateResult.RuntimeUnavailable(CliHarness.notInstalled())).run("runtime", "which", "python");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("KTX Python runtime is required for this command. Run: ktx runtime install --yes\n");

@@ -46,12 +46,17 @@ final class ProcessToolProbes implements ToolProbes {
         if (located instanceof PythonInterpreters.NotFound notFound) {
             return new PythonMissing(notFound.reason());
         }
-        PythonInterpreters.Probe probe = interpreters.probe(((PythonInterpreters.Found) located).executable());
+        if (!(located instanceof PythonInterpreters.Found found)) {
+            throw new AssertionError(located);
+        }
+        PythonInterpreters.Probe probe = interpreters.probe(found.executable());
         if (probe instanceof PythonInterpreters.Unusable unusable) {
             return new PythonMissing(unusable.reason());
         }
-        PythonInterpreters.Answered answered = (PythonInterpreters.Answered) probe;
-        return new PythonFound(answered.executable(), answered.version(), answered.pipVersion());
+        if (probe instanceof PythonInterpreters.Answered answered) {
+            return new PythonFound(answered.executable(), answered.version(), answered.pipVersion());
+        }
+        throw new AssertionError(probe);
     }
 
     /** The local-embeddings extra by import name, as kaelio_ktx/daemon/features.py checks it. */

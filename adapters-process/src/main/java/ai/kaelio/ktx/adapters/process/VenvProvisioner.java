@@ -60,14 +60,19 @@ final class VenvProvisioner implements EnvironmentProvisioner {
                 return new Refused(notFound.reason() + ". Install Python " + request.requiresPython()
                         + ", or set " + PythonInterpreters.VARIABLE + " to one.");
             }
-            Path python = ((PythonInterpreters.Found) located).executable();
+            if (!(located instanceof PythonInterpreters.Found found)) {
+                throw new AssertionError(located);
+            }
+            Path python = found.executable();
             log.command(PythonInterpreters.probeCommand(python));
             PythonInterpreters.Probe probe = interpreters.probe(python);
             if (probe instanceof PythonInterpreters.Unusable unusable) {
                 log.line(unusable.reason());
                 return new Refused(unusable.reason() + ". Set " + PythonInterpreters.VARIABLE + " to a working Python.");
             }
-            PythonInterpreters.Answered host = (PythonInterpreters.Answered) probe;
+            if (!(probe instanceof PythonInterpreters.Answered host)) {
+                throw new AssertionError(probe);
+            }
             python = host.executable();
             log.line("Python " + host.version() + " at " + python + ", pip " + host.pipVersion().orElse("missing"));
             if (!request.requiresPython().isSatisfiedBy(host.version())) {

@@ -59,7 +59,10 @@ public final class DaemonInspector {
         if (read instanceof DaemonFiles.Invalid invalid) {
             return unrecorded(statePath, statePath, "Daemon state is invalid: " + invalid.reason(), version);
         }
-        DaemonRecord record = ((DaemonFiles.Present) read).record();
+        if (!(read instanceof DaemonFiles.Present present)) {
+            throw new AssertionError(read);
+        }
+        DaemonRecord record = present.record();
         Optional<ProcessSnapshot> process = processes.find(record.pid());
         if (process.isEmpty()) {
             return new DaemonState.Stale(statePath, Optional.of(record),

@@ -121,8 +121,10 @@ final class DaemonLauncher {
             if (health instanceof DaemonClient.Unauthorized) {
                 return new Down("The KTX daemon at " + endpoint.url() + " refused the token it was started with");
             }
-            Optional<Down> down = wait(child, deadline,
-                    "did not answer its health check (" + ((DaemonClient.Unanswered) health).reason() + ")");
+            if (!(health instanceof DaemonClient.Unanswered unanswered)) {
+                throw new AssertionError(health);
+            }
+            Optional<Down> down = wait(child, deadline, "did not answer its health check (" + unanswered.reason() + ")");
             if (down.isPresent()) {
                 return down.get();
             }

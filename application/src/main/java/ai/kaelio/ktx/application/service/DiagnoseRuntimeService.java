@@ -98,7 +98,10 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         if (uv instanceof ToolProbes.UvFound found) {
             return DoctorCheck.pass("uv", "uv", found.version() + " at " + found.executable());
         }
-        String reason = ((ToolProbes.UvMissing) uv).reason();
+        if (!(uv instanceof ToolProbes.UvMissing missing)) {
+            throw new AssertionError(uv);
+        }
+        String reason = missing.reason();
         if (choice.get() == ProvisionerChoice.UV) {
             return DoctorCheck.fail("uv", "uv", reason + " and " + ProvisionerChoice.VARIABLE + " is uv",
                     "Install uv, or set " + ProvisionerChoice.VARIABLE + "=venv to use Python's venv and pip");
@@ -120,8 +123,10 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
                 return DoctorCheck.pass("python", label, described + " satisfies " + requirement);
             }
             problem = described + " does not satisfy " + requirement;
+        } else if (python instanceof ToolProbes.PythonMissing missing) {
+            problem = missing.reason();
         } else {
-            problem = ((ToolProbes.PythonMissing) python).reason();
+            throw new AssertionError(python);
         }
         return uvWillBuild
                 ? DoctorCheck.warn("python", label, problem + "; uv provides the interpreter instead")
@@ -139,8 +144,11 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
             return DoctorCheck.pass("asset", label, verified.wheelPath()
                     + " (sha256 " + RuntimeInspector.shortSha(verified.manifest()) + "…, verified)");
         }
-        return DoctorCheck.fail("asset", label, ((RuntimeAssets.Rejected) asset).reason(),
-                "Reinstall ktx: its bundled Python wheel is damaged or missing");
+        if (asset instanceof RuntimeAssets.Rejected rejected) {
+            return DoctorCheck.fail("asset", label, rejected.reason(),
+                    "Reinstall ktx: its bundled Python wheel is damaged or missing");
+        }
+        throw new AssertionError(asset);
     }
 
     private static DoctorCheck runtimeCheck(RuntimeStatus status) {
@@ -168,18 +176,24 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         if (state instanceof DaemonState.Stopped) {
             return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
         }
-        if (state.kind() == DaemonState.Kind.STALE) {
+        if (!(state instanceof DaemonState.Running running)) {
+            // Stale or unrecorded: nothing recorded to ask.
             return DoctorCheck.warn("daemon", label, state.detail() + STALE_ADVICE);
         }
-        DaemonRecord daemon = ((DaemonState.Running) state).daemon();
+        DaemonRecord daemon = running.daemon();
         DaemonClient.Health health = answer.orElseThrow();
         if (health instanceof DaemonClient.Healthy healthy) {
             return DoctorCheck.pass("daemon", label, "Running at " + daemon.url() + " (pid " + daemon.pid()
                     + "), healthy, version " + healthy.version() + ", features " + healthy.features());
         }
-        String problem = health instanceof DaemonClient.Unanswered unanswered
-                ? "does not answer at " + daemon.url() + ": " + unanswered.reason()
-                : "refuses its recorded token at " + daemon.url();
+        String problem;
+        if (health instanceof DaemonClient.Unanswered unanswered) {
+            problem = "does not answer at " + daemon.url() + ": " + unanswered.reason();
+        } else if (health instanceof DaemonClient.Unauthorized) {
+            problem = "refuses its recorded token at " + daemon.url();
+        } else {
+            throw new AssertionError(health);
+        }
         return DoctorCheck.warn("daemon", label, "Process " + daemon.pid() + " runs but " + problem + STALE_ADVICE);
     }
 

@@ -8,20 +8,16 @@ import ai.kaelio.ktx.application.port.in.InstallRequest;
 import ai.kaelio.ktx.application.port.in.InstallResult;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
 import ai.kaelio.ktx.application.port.out.RuntimeAssets;
-import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The install-consent policy: a ready runtime is used as it is; otherwise {@code --yes} installs (or
  * repairs), {@code --no-input} refuses, and without either the user is asked, and never answered for.
  */
 public final class EnsureRuntimeService implements EnsureRuntimeUseCase {
-
-    public static final String REQUIRED = "KTX Python runtime is required for this command. Run: ktx runtime install --yes";
 
     private final RuntimeInspector inspector;
     private final RuntimeAssets assets;
@@ -41,15 +37,15 @@ public final class EnsureRuntimeService implements EnsureRuntimeUseCase {
         }
         FeatureSet wanted = request.features().union(status.manifest().map(m -> m.features()).orElse(FeatureSet.core()));
         if (request.consent() == InstallConsent.NEVER) {
-            return new EnsureResult.NotAllowed(refusal(status, request.features()));
+            return new EnsureResult.NotAllowed(status, request.features());
         }
         if (request.consent() == InstallConsent.ASK) {
             Optional<Boolean> answer = request.confirmation().ask("Install the KTX Python runtime (" + wanted + ") now? [y/N]");
             if (answer.isEmpty()) {
-                return new EnsureResult.NotAllowed(refusal(status, request.features()));
+                return new EnsureResult.NotAllowed(status, request.features());
             }
             if (!answer.get()) {
-                return new EnsureResult.Declined("Not installing the KTX Python runtime. Run: " + fix(request.features()));
+                return new EnsureResult.Declined(request.features());
             }
         }
         InstallResult result = install.install(InstallRequest.of(wanted).observedBy(request.observer()));
@@ -60,29 +56,5 @@ public final class EnsureRuntimeService implements EnsureRuntimeUseCase {
             return new EnsureResult.Ready(ready.layout(), ready.manifest(), false);
         }
         return new EnsureResult.InstallFailed(result);
-    }
-
-    /**
-     * The contract's sentence. A broken runtime also says what is broken, and the fix names the features
-     * asked for, because a plain {@code install --yes} would not add them.
-     */
-    private static String refusal(RuntimeStatus status, FeatureSet requested) {
-        if (status instanceof RuntimeStatus.Broken broken) {
-            return "KTX Python runtime is broken (" + broken.detail() + "). Run: " + fix(requested);
-        }
-        if (status instanceof RuntimeStatus.Ready ready) {
-            String missing = requested.features().stream()
-                    .filter(feature -> !ready.installed().features().contains(feature))
-                    .map(Feature::id)
-                    .collect(Collectors.joining(", "));
-            return "KTX Python runtime feature " + missing + " is required for this command. Run: " + fix(requested);
-        }
-        return "KTX Python runtime is required for this command. Run: " + fix(requested);
-    }
-
-    private static String fix(FeatureSet requested) {
-        StringBuilder command = new StringBuilder("ktx runtime install");
-        requested.extras().forEach(feature -> command.append(" --feature ").append(feature.id()));
-        return command.append(" --yes").toString();
     }
 }

@@ -60,7 +60,9 @@ public final class ExecInRuntimeService implements ExecInRuntimeUseCase {
         if (outcome instanceof RuntimeCommands.NotFound notFound) {
             return new ExecResult.CommandNotFound(notFound.command());
         }
-        RuntimeCommands.NotStarted notStarted = (RuntimeCommands.NotStarted) outcome;
-        return new ExecResult.CannotStart(notStarted.command(), notStarted.reason());
+        if (outcome instanceof RuntimeCommands.NotStarted notStarted) {
+            return new ExecResult.CannotStart(notStarted.command(), notStarted.reason());
+        }
+        throw new AssertionError(outcome);
     }
 }

@@ -74,7 +74,9 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         if (check instanceof RuntimeAssets.Rejected rejected) {
             return new InstallResult.Refused(rejected.reason());
         }
-        RuntimeAssets.Verified asset = (RuntimeAssets.Verified) check;
+        if (!(check instanceof RuntimeAssets.Verified asset)) {
+            throw new AssertionError(check);
+        }
 
         RuntimeStatus before = inspector.inspect(Optional.of(asset.manifest()));
         if (isReusable(before, request)) {
@@ -84,7 +86,10 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
         if (selection instanceof EnvironmentProvisioners.Unavailable unavailable) {
             return new InstallResult.Refused(unavailable.reason());
         }
-        EnvironmentProvisioner provisioner = ((EnvironmentProvisioners.Selected) selection).provisioner();
+        if (!(selection instanceof EnvironmentProvisioners.Selected selected)) {
+            throw new AssertionError(selection);
+        }
+        EnvironmentProvisioner provisioner = selected.provisioner();
 
         try (RuntimeLock.Handle held = lock.acquire(layout.lockPath(), "install",
                 holder -> request.observer().waitingForLock(layout.lockPath(), holder))) {
@@ -139,6 +144,9 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             cleaner.discard(attempt);
             return new InstallResult.Failed(attemptLog, failed.command(), failed.outputTail());
         }
+        if (!(outcome instanceof EnvironmentProvisioner.Provisioned provisioned)) {
+            throw new AssertionError(outcome);
+        }
         Optional<String> missing = cleaner.missingExecutable(attempt);
         if (missing.isPresent()) {
             cleaner.discard(attempt);
@@ -154,7 +162,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
                 features,
                 new InstalledManifest.Executables(attempt.pythonPath(), attempt.daemonPath()),
                 layout.installLogPath(),
-                Optional.of(((EnvironmentProvisioner.Provisioned) outcome).info()));
+                Optional.of(provisioned.info()));
         try {
             manifests.write(layout.manifestPath(), manifest);
         } catch (IOException e) {

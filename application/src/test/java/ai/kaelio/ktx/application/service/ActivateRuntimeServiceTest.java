@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.ActivationResult;
@@ -40,8 +41,7 @@ class ActivateRuntimeServiceTest {
     void aMissingRuntimeIsNotInstalledWithoutConsentAndGivesExecsSentence() throws Exception {
         var result = activate(InstallConsent.NEVER);
 
-        assertThat(result).isEqualTo(new ActivationResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes")));
+        assertThat(result).isEqualTo(new ActivationResult.RuntimeUnavailable(new EnsureResult.NotAllowed(new RuntimeStatus.Missing(runtime.layout()), FeatureSet.core())));
         assertThat(runtime.provisioner().requests()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.Confirmation;
@@ -47,8 +48,7 @@ class EnsureRuntimeServiceTest {
     void noInputRefusesWithTheContractSentenceAndInstallsNothing() throws Exception {
         var result = ensure(FeatureSet.core(), InstallConsent.NEVER, Optional.of(true));
 
-        assertThat(result).isEqualTo(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes"));
+        assertThat(result).isEqualTo(new EnsureResult.NotAllowed(new RuntimeStatus.Missing(runtime.layout()), FeatureSet.core()));
         assertThat(questions).isEmpty();
         assertThat(runtime.committedManifest()).isEmpty();
     }
@@ -105,8 +105,8 @@ class EnsureRuntimeServiceTest {
 
         var result = ensure(FeatureSet.core(), InstallConsent.NEVER, Optional.empty());
 
-        assertThat(result).isEqualTo(new EnsureResult.NotAllowed("KTX Python runtime is broken (Missing ktx-daemon executable: "
-                + environment.daemonPath() + "). Run: ktx runtime install --yes"));
+        assertThat(result).isEqualTo(new EnsureResult.NotAllowed(new RuntimeStatus.Broken(runtime.layout(), runtime.committedManifest(),
+                "Missing ktx-daemon executable: " + environment.daemonPath()), FeatureSet.core()));
         assertThat(runtime.provisioner().requests()).isEmpty();
     }
 
@@ -116,8 +116,9 @@ class EnsureRuntimeServiceTest {
 
         var result = ensure(FeatureSet.of(Feature.LOCAL_EMBEDDINGS), InstallConsent.ASK, Optional.empty());
 
-        assertThat(result).isEqualTo(new EnsureResult.NotAllowed("KTX Python runtime feature local-embeddings is required "
-                + "for this command. Run: ktx runtime install --feature local-embeddings --yes"));
+        assertThat(result).isInstanceOf(EnsureResult.NotAllowed.class);
+        assertThat(((EnsureResult.NotAllowed) result).missingFeatures()).containsExactly(Feature.LOCAL_EMBEDDINGS);
+        assertThat(((EnsureResult.NotAllowed) result).requested()).isEqualTo(FeatureSet.of(Feature.LOCAL_EMBEDDINGS));
         assertThat(questions).containsExactly("Install the KTX Python runtime (core, local-embeddings) now? [y/N]");
     }
 
@@ -125,8 +126,7 @@ class EnsureRuntimeServiceTest {
     void declinedFeatureInstallNamesTheFeatureInTheFix() throws Exception {
         var result = ensure(FeatureSet.of(Feature.LOCAL_EMBEDDINGS), InstallConsent.ASK, Optional.of(false));
 
-        assertThat(result).isEqualTo(new EnsureResult.Declined(
-                "Not installing the KTX Python runtime. Run: ktx runtime install --feature local-embeddings --yes"));
+        assertThat(result).isEqualTo(new EnsureResult.Declined(FeatureSet.of(Feature.LOCAL_EMBEDDINGS)));
         assertThat(runtime.committedManifest()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.Confirmation;
@@ -75,8 +76,7 @@ class ExecInRuntimeServiceTest {
             throw new AssertionError("--no-input must never ask");
         });
 
-        assertThat(result).isEqualTo(new ExecResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes")));
+        assertThat(result).isEqualTo(new ExecResult.RuntimeUnavailable(new EnsureResult.NotAllowed(new RuntimeStatus.Missing(runtime.layout()), FeatureSet.core())));
         assertThat(commands.runs()).isEmpty();
         assertThat(runtime.committedManifest()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.kaelio.ktx.application.port.in.EnsureResult;
@@ -40,8 +41,7 @@ class LocateCommandServiceTest {
 
     @Test
     void aMissingRuntimeIsNeverInstalledAndGivesExecsSentence() throws Exception {
-        assertThat(locate("python")).isEqualTo(new LocateResult.RuntimeUnavailable(new EnsureResult.NotAllowed(
-                "KTX Python runtime is required for this command. Run: ktx runtime install --yes")));
+        assertThat(locate("python")).isEqualTo(new LocateResult.RuntimeUnavailable(new EnsureResult.NotAllowed(new RuntimeStatus.Missing(runtime.layout()), FeatureSet.core())));
         assertThat(runtime.provisioner().requests()).isEmpty();
         assertThat(commands.lookups()).isEmpty();
     }

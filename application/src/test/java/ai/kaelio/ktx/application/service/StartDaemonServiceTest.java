@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.application.service;
 
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,7 +195,7 @@ class StartDaemonServiceTest {
     void aMissingRuntimeWithoutConsentStartsNothing() throws Exception {
         StartResult result = start();
 
-        assertThat(result).isEqualTo(new StartResult.RuntimeUnavailable(new EnsureResult.NotAllowed(EnsureRuntimeService.REQUIRED)));
+        assertThat(result).isEqualTo(new StartResult.RuntimeUnavailable(new EnsureResult.NotAllowed(new RuntimeStatus.Missing(runtime.layout()), FeatureSet.core())));
         assertThat(host.launches()).isEmpty();
     }
 

@@ -1,8 +1,12 @@
 package ai.kaelio.ktx.application.port.in;
 
 import ai.kaelio.ktx.domain.EnvironmentLayout;
+import ai.kaelio.ktx.domain.Feature;
+import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.RuntimeLayout;
+import ai.kaelio.ktx.domain.RuntimeStatus;
+import java.util.List;
 
 /** Whether the runtime is now usable, and if not, why. */
 public sealed interface EnsureResult {
@@ -28,12 +32,23 @@ public sealed interface EnsureResult {
         }
     }
 
-    /** Not ready and not allowed to install; {@code reason} is the sentence to show. */
-    record NotAllowed(String reason) implements EnsureResult {
+    /**
+     * Not ready, or lacking features, and not allowed to install: {@code status} is what is there, and
+     * {@code requested} what the command needs. The adapter says what to type about it.
+     */
+    record NotAllowed(RuntimeStatus status, FeatureSet requested) implements EnsureResult {
+
+        /** What a ready runtime lacks of {@code requested}; empty when the runtime is not ready. */
+        public List<Feature> missingFeatures() {
+            if (!(status instanceof RuntimeStatus.Ready ready)) {
+                return List.of();
+            }
+            return requested.features().stream().filter(feature -> !ready.installed().features().contains(feature)).toList();
+        }
     }
 
-    /** The user answered no. */
-    record Declined(String reason) implements EnsureResult {
+    /** The user answered no to installing {@code requested}. */
+    record Declined(FeatureSet requested) implements EnsureResult {
     }
 
     /** The install was tried and did not succeed. */
