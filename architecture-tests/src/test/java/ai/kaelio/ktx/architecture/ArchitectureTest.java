@@ -82,6 +82,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void cliPartsPointAwayFromTheCommands() {
+        RULES.cliPartsPointAwayFromTheCommands().check(classes());
+    }
+
+    @Test
     void useCasesAreOneMethodInterfacesInPortIn() {
         RULES.useCasesAreOneMethodInterfacesInPortIn().check(classes());
     }

@@ -165,6 +165,27 @@ final class KtxRules {
                         + "and hides which way the arrows point");
     }
 
+    /**
+     * adapters-cli in parts (ARCHITECTURE.md, "Growing a module"): the entry and the commands use the
+     * others, never the other way; terminal is the floor every part may stand on.
+     */
+    public ArchRule cliPartsPointAwayFromTheCommands() {
+        String entry = root + ".adapters.cli";
+        String command = root + ".adapters.cli.command..";
+        String commandline = root + ".adapters.cli.commandline..";
+        String output = root + ".adapters.cli.output..";
+        String terminal = root + ".adapters.cli.terminal..";
+        String shell = root + ".adapters.cli.shell..";
+        ArchRule nothingReachesUp = noClasses().that().resideInAnyPackage(commandline, output, terminal, shell)
+                .should().dependOnClassesThat().resideInAnyPackage(entry, command);
+        ArchRule terminalIsTheFloor = noClasses().that().resideInAPackage(terminal)
+                .should().dependOnClassesThat().resideInAnyPackage(commandline, output, shell);
+        return CompositeArchRule.of(nothingReachesUp).and(terminalIsTheFloor)
+                .because("a reader finds a command's whole story by following arrows out of command: its "
+                        + "model (commandline), what it prints (output), the terminal it runs on, and the shell; "
+                        + "the shell is handed a line runner instead of calling back into the command line");
+    }
+
     public ArchRule useCasesAreOneMethodInterfacesInPortIn() {
         return classes().that().haveSimpleNameEndingWith("UseCase")
                 .should().beInterfaces()

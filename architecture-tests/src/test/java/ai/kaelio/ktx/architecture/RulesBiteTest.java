@@ -43,6 +43,8 @@ class RulesBiteTest {
                 broken("adaptersReachTheApplicationOnlyThroughPorts", "adapters.cli.StoreReachingCommand"),
                 broken("adaptersDoNotDependOnEachOther", "adapters.cli.FsReachingCommand"),
                 broken("noCyclesBetweenPackages", "domain.cycle.Chicken", "domain.cycle.egg.Egg"),
+                broken("cliPartsPointAwayFromTheCommands", "adapters.cli.output.CommandReachingOutput"),
+                broken("cliPartsPointAwayFromTheCommands", "adapters.cli.terminal.OutputReachingTerminal"),
                 broken("useCasesAreOneMethodInterfacesInPortIn", "application.port.in.ManageWidgetsUseCase"),
                 broken("useCasesAreOneMethodInterfacesInPortIn", "application.service.RenameWidgetUseCase"),
                 broken("inPortsHoldOnlyUseCasesAndWhatTheyExchange", "application.port.in.WidgetQueries"),
@@ -72,7 +74,11 @@ class RulesBiteTest {
     @ParameterizedTest(name = "{0} rejects {1}")
     @MethodSource("brokenFixtures")
     void ruleRejectsItsBrokenFixture(String rule, List<String> broken) {
-        EvaluationResult result = RULES.all().get(rule).evaluate(ImportedClasses.fixtures());
+        // The well-formed fixtures and this case's broken ones only: ArchUnit 1.4's cycle search, for one,
+        // reported one cycle of the fixtures and missed Chicken's once the CLI parts' fixtures were added.
+        Set<String> others = new java.util.HashSet<>(allBroken());
+        others.removeAll(broken);
+        EvaluationResult result = RULES.all().get(rule).evaluate(ImportedClasses.fixturesWithout(others));
 
         assertThat(result.getFailureReport().getDetails()).anyMatch(detail -> detail.contains(broken.get(0)));
     }
@@ -101,7 +107,7 @@ class RulesBiteTest {
                 .map(Method::getName)
                 .collect(Collectors.toSet());
 
-        assertThat(rules).hasSize(18);
+        assertThat(rules).hasSize(19);
         assertThat(proven).containsExactlyInAnyOrderElementsOf(rules);
         assertThat(checked).containsAll(rules);
     }

@@ -11,53 +11,38 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real daemons from the real distribution. One runtime is installed for the class and shared; whatever
- * daemon a test leaves (even when it fails) is ended after it, found by the root in its command line.
+ * Real daemons from the real distribution. One runtime is installed for the class and RUNTIME.dir(); whatever
+ * daemon a test leaves (even when it fails) is ended after it, found by the RUNTIME.root() in its command line.
  */
 class DaemonIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final InstalledRuntime RUNTIME = new InstalledRuntime();
 
     @TempDir
     Path dir;
 
-    private static Path root;
-    private static KtxRun ktx;
     private final List<Process> helpers = new ArrayList<>();
-
-    @BeforeAll
-    static void installOnce() throws Exception {
-        root = shared.resolve("root");
-        ktx = KtxRun.against(root);
-        ktx.run("runtime", "install").succeeds();
-    }
 
     @AfterEach
     void endDaemonsAndHelpers() throws Exception {
         helpers.forEach(Process::destroyForcibly);
-        Daemons.endAllUnder(shared);
+        RUNTIME.endDaemons();
         Daemons.endAllUnder(dir);
         Files.deleteIfExists(statePath());
     }
 
-    @AfterAll
-    static void endDaemons() throws Exception {
-        Daemons.endAllUnder(shared);
-    }
-
     private static Path statePath() {
-        return root.resolve(Distribution.version().value()).resolve("daemon.json");
+        return RUNTIME.root().resolve(Distribution.version().value()).resolve("daemon.json");
     }
 
     private static long pid(KtxRun.Result result) {
@@ -66,7 +51,7 @@ class DaemonIT {
 
     @Test
     void startsAnAuthenticatedLoopbackDaemonReusesItAndStopsIt() throws Exception {
-        var started = ktx.run("runtime", "start", "--no-input").succeeds();
+        var started = RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds();
         assertThat(started.out()).startsWith("Started KTX daemon\n");
         long pid = pid(started);
         JsonNode state = Daemons.state(statePath());
@@ -84,39 +69,39 @@ class DaemonIT {
         assertThat(Daemons.health(port, token + "x").status()).isEqualTo(401);
         assertThat(Daemons.listeningAddresses(port)).containsExactly("127.0.0.1");
 
-        var reused = ktx.run("runtime", "start", "--no-input").succeeds();
+        var reused = RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds();
         assertThat(reused.out()).startsWith("Using existing KTX daemon\n");
         assertThat(pid(reused)).isEqualTo(pid);
 
-        var stopped = ktx.run("runtime", "stop").succeeds();
+        var stopped = RUNTIME.ktx().run("runtime", "stop").succeeds();
         assertThat(stopped.out()).isEqualTo("Stopped KTX daemon\npid: " + pid + "\n");
         assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(5))).isTrue();
         assertThat(statePath()).doesNotExist();
-        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
-        assertThat(ktx.run("runtime", "stop").succeeds().out()).isEqualTo("KTX daemon already stopped\n");
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(RUNTIME.ktx().run("runtime", "stop").succeeds().out()).isEqualTo("KTX daemon already stopped\n");
     }
 
     @Test
     void aKilledDaemonIsStaleAndStartReplacesIt() throws Exception {
-        long killed = pid(ktx.run("runtime", "start", "--no-input").succeeds());
+        long killed = pid(RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds());
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
         assertThat(ProcessWaits.awaitEnded(killed, Duration.ofSeconds(5))).isTrue();
 
-        var status = ktx.run("runtime", "status").succeeds();
+        var status = RUNTIME.ktx().run("runtime", "status").succeeds();
         assertThat(status.line("daemon state: ")).isEqualTo("stale");
         assertThat(status.line("daemon detail: ")).isEqualTo("The KTX daemon's process " + killed + " is gone");
-        JsonNode json = JSON.readTree(ktx.run("runtime", "status", "--json").succeeds().out());
+        JsonNode json = JSON.readTree(RUNTIME.ktx().run("runtime", "status", "--json").succeeds().out());
         assertThat(json.at("/daemon/state").asText()).isEqualTo("stale");
         assertThat(json.at("/daemon/pid").asLong()).isEqualTo(killed);
-        assertThat(ktx.run("runtime", "doctor").succeeds().out()).contains("WARN KTX daemon: The KTX daemon's process " + killed + " is gone");
+        assertThat(RUNTIME.ktx().run("runtime", "doctor").succeeds().out()).contains("WARN KTX daemon: The KTX daemon's process " + killed + " is gone");
 
-        var repaired = ktx.run("runtime", "start", "--no-input").succeeds();
+        var repaired = RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds();
 
         assertThat(repaired.out()).startsWith("Started KTX daemon\n");
         long replacement = pid(repaired);
         assertThat(replacement).isNotEqualTo(killed);
         assertThat(Daemons.isRunning(replacement)).isTrue();
-        assertThat(ktx.run("runtime", "doctor").succeeds().out()).contains("PASS KTX daemon: Running at ");
+        assertThat(RUNTIME.ktx().run("runtime", "doctor").succeeds().out()).contains("PASS KTX daemon: Running at ");
     }
 
     @Test
@@ -125,14 +110,14 @@ class DaemonIT {
         helpers.add(sleep);
         Files.writeString(statePath(), stateNaming(sleep));
 
-        var stop = ktx.run("runtime", "stop").succeeds();
+        var stop = RUNTIME.ktx().run("runtime", "stop").succeeds();
 
         assertThat(stop.out()).isEqualTo("KTX daemon already stopped\nremoved stale state: " + statePath() + "\n"
                 + "reason: Process " + sleep.pid() + " is no longer the KTX daemon (its pid was reused)\n");
         assertThat(sleep.isAlive()).isTrue();
 
         Files.writeString(statePath(), stateNaming(sleep));
-        var start = ktx.run("runtime", "start", "--no-input").succeeds();
+        var start = RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds();
 
         assertThat(start.out()).startsWith("Started KTX daemon\n");
         assertThat(sleep.isAlive()).isTrue();
@@ -173,16 +158,16 @@ class DaemonIT {
     @Test
     void stopAllFindsADaemonWhoseStateWasDeleted() throws Exception {
         // --all ends every ktx-daemon of this user, by contract; never those of another test run on this machine.
-        Assumptions.assumeTrue(Daemons.daemonsElsewhere(shared).isEmpty(),
+        Assumptions.assumeTrue(Daemons.daemonsElsewhere(RUNTIME.dir()).isEmpty(),
                 "other ktx daemons of this user are running; stop --all would end them too");
-        long orphan = pid(ktx.run("runtime", "start", "--no-input").succeeds());
+        long orphan = pid(RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds());
         Files.delete(statePath());
 
-        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
-        assertThat(ktx.run("runtime", "stop").succeeds().out()).isEqualTo("KTX daemon already stopped\n");
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(RUNTIME.ktx().run("runtime", "stop").succeeds().out()).isEqualTo("KTX daemon already stopped\n");
         assertThat(Daemons.isRunning(orphan)).isTrue();
 
-        var all = ktx.run("runtime", "stop", "--all").succeeds();
+        var all = RUNTIME.ktx().run("runtime", "stop", "--all").succeeds();
 
         assertThat(all.out()).contains("Stopped KTX daemon\n", "pid: " + orphan + "\n", "failed: 0\n");
         assertThat(ProcessWaits.awaitEnded(orphan, Duration.ofSeconds(5))).isTrue();
@@ -190,27 +175,27 @@ class DaemonIT {
 
     @Test
     void reinstallIsRefusedUnderARunningDaemonAndPruneKeepsAVersionWhoseDaemonRuns() throws Exception {
-        var started = ktx.run("runtime", "start", "--no-input").succeeds();
-        String python = ktx.run("runtime", "status").succeeds().line("python: ");
+        var started = RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds();
+        String python = RUNTIME.ktx().run("runtime", "status").succeeds().line("python: ");
 
-        var refused = ktx.run("runtime", "install", "--force").exits(1);
+        var refused = RUNTIME.ktx().run("runtime", "install", "--force").exits(1);
 
         assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + pid(started) + ") runs from this runtime, which a"
                 + " reinstall would remove. Stop it first: ktx runtime stop\n");
-        assertThat(ktx.run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
         assertThat(Daemons.isRunning(pid(started))).isTrue();
 
         // Another version's directory whose daemon.json names this live daemon.
-        Path older = Files.createDirectories(root.resolve("0.0.1"));
+        Path older = Files.createDirectories(RUNTIME.root().resolve("0.0.1"));
         Files.copy(statePath(), older.resolve("daemon.json"));
         try {
-            var pruned = ktx.run("runtime", "prune", "--yes").succeeds();
+            var pruned = RUNTIME.ktx().run("runtime", "prune", "--yes").succeeds();
             assertThat(pruned.out()).contains("kept " + older + " (daemon running)");
             assertThat(older).isDirectory();
         } finally {
-            ktx.run("runtime", "stop").succeeds();
+            RUNTIME.ktx().run("runtime", "stop").succeeds();
         }
-        assertThat(ktx.run("runtime", "prune", "--yes").succeeds().out()).contains(older.toString());
+        assertThat(RUNTIME.ktx().run("runtime", "prune", "--yes").succeeds().out()).contains(older.toString());
         assertThat(older).doesNotExist();
     }
 
@@ -218,8 +203,8 @@ class DaemonIT {
     void statusLoadsNeitherZtExecNorAnHttpClientAndStartsNoProcess() throws Exception {
         Path classes = dir.resolve("classes.log");
 
-        ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes).run("runtime", "status").succeeds();
-        ktx.env("KTX_JAVA_OPTS", null);
+        RUNTIME.ktx().env("KTX_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes).run("runtime", "status").succeeds();
+        RUNTIME.ktx().env("KTX_JAVA_OPTS", null);
 
         String loaded = Files.readString(classes);
         assertThat(loaded).contains("ai.kaelio.ktx.adapters.process.ProcessHandleDaemonProcesses")

@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real daemon that {@code daemon.json} does not describe: the file was damaged while the daemon ran, or
@@ -24,33 +22,18 @@ class DaemonStateFaultIT {
     /** A start that is killed too early or too late (not in the ~0.3 s the daemon takes to answer) is tried again. */
     private static final int KILL_ATTEMPTS = 5;
 
-    @TempDir
-    static Path shared;
-
-    private static Path root;
-    private static KtxRun ktx;
-
-    @BeforeAll
-    static void installOnce() throws Exception {
-        root = shared.resolve("root");
-        ktx = KtxRun.against(root);
-        ktx.run("runtime", "install").succeeds();
-    }
+    @RegisterExtension
+    static final InstalledRuntime RUNTIME = new InstalledRuntime();
 
     @AfterEach
     void endDaemons() throws Exception {
-        Daemons.endAllUnder(shared);
+        RUNTIME.endDaemons();
         Files.deleteIfExists(statePath());
         Files.deleteIfExists(startingPath());
     }
 
-    @AfterAll
-    static void endDaemonsLeft() throws Exception {
-        Daemons.endAllUnder(shared);
-    }
-
     private static Path versionDir() {
-        return root.resolve(Distribution.version().value());
+        return RUNTIME.versionDir();
     }
 
     private static Path statePath() {
@@ -64,40 +47,40 @@ class DaemonStateFaultIT {
     @Test
     void aDaemonJsonDamagedWhileTheDaemonRunsNeitherHidesItFromStopNorLetsInstallRemoveItsRuntime() throws Exception {
         FaultTally tally = new FaultTally("damaged-daemon-json");
-        long pid = Long.parseLong(ktx.run("runtime", "start", "--no-input").succeeds().line("pid: "));
+        long pid = Long.parseLong(RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds().line("pid: "));
         // What `echo '{"pid":' > daemon.json` leaves.
         Files.writeString(statePath(), "{\"pid\":\n");
 
-        var status = ktx.run("runtime", "status").succeeds();
+        var status = RUNTIME.ktx().run("runtime", "status").succeeds();
         assertThat(status.line("daemon state: ")).isEqualTo("stale");
         assertThat(status.line("daemon detail: ")).startsWith("Daemon state is invalid: ").contains("pid " + pid);
         assertThat(status.line("daemon pid: ")).isEqualTo(String.valueOf(pid));
-        assertThat(ktx.run("runtime", "doctor").out()).contains("WARN KTX daemon: Daemon state is invalid: ");
+        assertThat(RUNTIME.ktx().run("runtime", "doctor").out()).contains("WARN KTX daemon: Daemon state is invalid: ");
 
         String python = status.line("python: ");
-        var refused = ktx.run("runtime", "install", "--force").exits(1);
+        var refused = RUNTIME.ktx().run("runtime", "install", "--force").exits(1);
         assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + pid + ") runs from this runtime, which a"
                 + " reinstall would remove. Stop it first: ktx runtime stop\n");
-        assertThat(ktx.run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("python: ")).isEqualTo(python);
         assertThat(Daemons.isRunning(pid)).isTrue();
 
-        var stop = ktx.run("runtime", "stop").succeeds();
+        var stop = RUNTIME.ktx().run("runtime", "stop").succeeds();
 
         assertThat(stop.out()).startsWith("Stopped KTX daemon\npid: " + pid + "\nremoved stale state: " + statePath()
                 + "\nreason: Daemon state is invalid: ");
         assertThat(ProcessWaits.awaitEnded(pid, Duration.ofSeconds(10))).isTrue();
         assertThat(statePath()).doesNotExist();
-        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
-        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(Daemons.daemonsUnder(RUNTIME.root())).isEmpty();
         tally.record("status stale naming the pid, install --force refused, stop ended the daemon");
         tally.publish();
     }
 
-    // Two spellings of one root: the daemon's command line holds the one its start used.
+    // Two spellings of one RUNTIME.root(): the daemon's command line holds the one its start used.
     @Test
     void aDaemonStartedThroughALinkToTheRootIsStillFoundUnderTheRealPath() throws Exception {
-        Path real = Files.createDirectories(shared.resolve("linked/real"));
-        Path link = Files.createSymbolicLink(shared.resolve("linked/link"), real);
+        Path real = Files.createDirectories(RUNTIME.dir().resolve("linked/real"));
+        Path link = Files.createSymbolicLink(RUNTIME.dir().resolve("linked/link"), real);
         KtxRun throughLink = KtxRun.against(link.resolve("root"));
         KtxRun underRealPath = KtxRun.against(real.resolve("root"));
         throughLink.run("runtime", "install").succeeds();
@@ -121,22 +104,22 @@ class DaemonStateFaultIT {
         assertThat(Daemons.isRunning(orphan)).isTrue();
         assertThat(statePath()).doesNotExist();
 
-        var status = ktx.run("runtime", "status").succeeds();
+        var status = RUNTIME.ktx().run("runtime", "status").succeeds();
         assertThat(status.line("daemon state: ")).isEqualTo("stale");
         assertThat(status.line("daemon detail: ")).contains("pid " + orphan);
 
-        var refused = ktx.run("runtime", "install", "--force").exits(1);
+        var refused = RUNTIME.ktx().run("runtime", "install", "--force").exits(1);
         assertThat(refused.problem()).isEqualTo("The KTX daemon (pid " + orphan + ") runs from this runtime, which a"
                 + " reinstall would remove. Stop it first: ktx runtime stop\n");
         assertThat(Daemons.isRunning(orphan)).isTrue();
 
-        var stop = ktx.run("runtime", "stop").succeeds();
+        var stop = RUNTIME.ktx().run("runtime", "stop").succeeds();
 
         assertThat(stop.out()).startsWith("Stopped KTX daemon\npid: " + orphan + "\nremoved stale state: " + startingPath() + "\n");
         assertThat(ProcessWaits.awaitEnded(orphan, Duration.ofSeconds(10))).isTrue();
         assertThat(startingPath()).doesNotExist();
-        assertThat(ktx.run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
-        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("daemon state: ")).isEqualTo("stopped");
+        assertThat(Daemons.daemonsUnder(RUNTIME.root())).isEmpty();
         tally.record("JVM killed while its daemon came up (on attempt " + killed.attempt() + "); status stale"
                 + " naming the pid, install --force refused, stop ended it");
         tally.publish();
@@ -153,13 +136,13 @@ class DaemonStateFaultIT {
         assertThat(terminated.problem()).isEqualTo("Terminated.\n");
         assertThat(ProcessWaits.awaitEnded(terminated.daemonPid(), Duration.ofSeconds(10))).isTrue();
         assertThat(startingPath()).as("the marker the terminated start left").exists();
-        var status = ktx.run("runtime", "status").succeeds();
+        var status = RUNTIME.ktx().run("runtime", "status").succeeds();
         assertThat(status.line("daemon state: ")).isEqualTo("stopped");
-        assertThat(Daemons.daemonsUnder(root)).isEmpty();
+        assertThat(Daemons.daemonsUnder(RUNTIME.root())).isEmpty();
 
-        long pid = Long.parseLong(ktx.run("runtime", "start", "--no-input").succeeds().line("pid: "));
+        long pid = Long.parseLong(RUNTIME.ktx().run("runtime", "start", "--no-input").succeeds().line("pid: "));
         assertThat(startingPath()).doesNotExist();
-        assertThat(ktx.run("runtime", "status").succeeds().line("daemon pid: ")).isEqualTo(String.valueOf(pid));
+        assertThat(RUNTIME.ktx().run("runtime", "status").succeeds().line("daemon pid: ")).isEqualTo(String.valueOf(pid));
         tally.record("JVM ended by SIGTERM while its daemon came up (on attempt " + terminated.attempt() + "); exit 143,"
                 + " daemon ended, status stopped, the next start succeeded");
         tally.publish();
@@ -172,8 +155,8 @@ class DaemonStateFaultIT {
      */
     private static SignalledStart signalStartWhileTheDaemonComesUp(Signaller signaller) throws Exception {
         for (int attempt = 0; attempt < KILL_ATTEMPTS; attempt++) {
-            KtxRun.Started start = ktx.start("runtime", "start", "--no-input");
-            Optional<ProcessHandle> daemon = awaitDaemonUnder(root, Duration.ofSeconds(60));
+            KtxRun.Started start = RUNTIME.ktx().start("runtime", "start", "--no-input");
+            Optional<ProcessHandle> daemon = awaitDaemonUnder(RUNTIME.root(), Duration.ofSeconds(60));
             signaller.signal(start.process().pid());
             KtxRun.Result ended = start.finish();
             // Landed: ktx ended without recording the daemon and before removing its marker. (After SIGTERM the
@@ -181,8 +164,8 @@ class DaemonStateFaultIT {
             if (daemon.isPresent() && ended.code() != 0 && Files.notExists(statePath()) && Files.exists(startingPath())) {
                 return new SignalledStart(daemon.get().pid(), ended.code(), ended.problem(), attempt + 1);
             }
-            Daemons.endAllUnder(root);
-            ktx.run("runtime", "stop").succeeds();
+            Daemons.endAllUnder(RUNTIME.root());
+            RUNTIME.ktx().run("runtime", "stop").succeeds();
         }
         throw new AssertionError("no signal landed between spawning the daemon and recording it in " + KILL_ATTEMPTS + " attempts");
     }

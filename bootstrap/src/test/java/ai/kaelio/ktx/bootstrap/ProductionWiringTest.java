@@ -2,23 +2,28 @@ package ai.kaelio.ktx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.kaelio.ktx.application.port.in.DiagnoseRuntimeUseCase;
-import ai.kaelio.ktx.application.port.in.EmbedTextsUseCase;
-import ai.kaelio.ktx.application.port.in.ExecInRuntimeUseCase;
-import ai.kaelio.ktx.application.port.in.InspectRuntimeUseCase;
+import ai.kaelio.ktx.adapters.cli.KtxCli;
 import ai.kaelio.ktx.application.port.in.InstallRuntimeUseCase;
-import ai.kaelio.ktx.application.port.in.PruneRuntimesUseCase;
-import ai.kaelio.ktx.application.port.in.StartDaemonUseCase;
-import ai.kaelio.ktx.application.port.in.StopDaemonUseCase;
-import ai.kaelio.ktx.application.port.in.InspectDaemonUseCase;
 import ai.kaelio.ktx.domain.CliVersion;
 import ai.kaelio.ktx.domain.HostEnvironment;
 import ai.kaelio.ktx.domain.Platform;
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Stage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,28 +34,51 @@ class ProductionWiringTest {
     Path dir;
 
     @Test
-    void productionStageFindsEveryBindingUpFront() {
+    void productionStageBuildsEveryBindingAndEveryUseCaseIsBound() throws Exception {
         // Production stage builds every singleton eagerly, so a missing binding fails here rather than in a user's command.
         HostEnvironment host = new HostEnvironment(Platform.LINUX, Map.of("KTX_RUNTIME_ROOT", dir.toString()), dir);
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 KtxModules.production(host, new CliVersion("0.1.0"), dir.resolve("assets")));
 
-        assertThat(injector.getInstance(InstallRuntimeUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(InspectRuntimeUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(DiagnoseRuntimeUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(PruneRuntimesUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(ExecInRuntimeUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(StartDaemonUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(StopDaemonUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(InspectDaemonUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(EmbedTextsUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(ai.kaelio.ktx.application.port.in.ActivateRuntimeUseCase.class)).isNotNull();
-        assertThat(injector.getInstance(ai.kaelio.ktx.application.port.in.LocateCommandUseCase.class)).isNotNull();
-        java.io.StringWriter help = new java.io.StringWriter();
-        int code = ai.kaelio.ktx.adapters.cli.KtxCli.run(injector.getInstance(CommandLine.IFactory.class),
-                new java.io.PrintWriter(help), new java.io.PrintWriter(new java.io.StringWriter()), "runtime", "--help");
+        // Every binding, walked: the next one added is covered without editing this test.
+        List<Key<?>> built = new ArrayList<>();
+        for (Map.Entry<Key<?>, Binding<?>> binding : injector.getAllBindings().entrySet()) {
+            assertThat(binding.getValue().getProvider().get()).as(binding.getKey().toString()).isNotNull();
+            built.add(binding.getKey());
+        }
+        assertThat(useCases()).isNotEmpty().allSatisfy(useCase ->
+                assertThat(built).as("a binding for " + useCase.getSimpleName()).contains(Key.get(useCase)));
+
+        StringWriter help = new StringWriter();
+        int code = KtxCli.run(injector.getInstance(CommandLine.IFactory.class),
+                new PrintWriter(help), new PrintWriter(new StringWriter()), "runtime", "--help");
         assertThat(code).isZero();
         assertThat(help.toString()).contains("install").contains("prune").contains("exec").contains("start").contains("stop");
+    }
+
+    /** Every {@code *UseCase} of the application's port.in, listed from its compiled classes. */
+    private static List<Class<?>> useCases() throws IOException, ClassNotFoundException {
+        String packageName = InstallRuntimeUseCase.class.getPackageName();
+        Path location = Path.of(URI.create(InstallRuntimeUseCase.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> files = Files.list(location.resolve(packageName.replace('.', '/')))) {
+                files.map(file -> file.getFileName().toString()).forEach(names::add);
+            }
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                String prefix = packageName.replace('.', '/') + "/";
+                jar.stream().map(JarEntry::getName).filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
+                        .map(name -> name.substring(prefix.length())).forEach(names::add);
+            }
+        }
+        List<Class<?>> useCases = new ArrayList<>();
+        for (String name : names) {
+            if (name.endsWith("UseCase.class")) {
+                useCases.add(Class.forName(packageName + "." + name.substring(0, name.length() - ".class".length())));
+            }
+        }
+        return useCases;
     }
 
     @Test

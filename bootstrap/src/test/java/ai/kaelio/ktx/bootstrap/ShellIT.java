@@ -78,6 +78,6 @@ class ShellIT {
         ktx().env("KTX_JAVA_OPTS", "-Xlog:class+load=info:file=" + shellClasses).runWithInput("runtime status\n", "shell").succeeds();
 
         assertThat(Files.readString(shellClasses)).as("the check can see JLine").contains("org.jline.");
-        assertThat(Files.readString(statusClasses)).contains("ai.kaelio.ktx.adapters.cli.StatusCommand").doesNotContain("org.jline.");
+        assertThat(Files.readString(statusClasses)).contains("ai.kaelio.ktx.adapters.cli.command.StatusCommand").doesNotContain("org.jline.");
     }
 }

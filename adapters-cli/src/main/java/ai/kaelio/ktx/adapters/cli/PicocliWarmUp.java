@@ -1,10 +1,12 @@
 package ai.kaelio.ktx.adapters.cli;
 
+import ai.kaelio.ktx.adapters.cli.command.RuntimeOptions;
+import ai.kaelio.ktx.adapters.cli.commandline.CommandModels;
 import ai.kaelio.ktx.domain.Feature;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * Start-up work for a spare core: builds and parses a small model like ktx's (standard help options, an
@@ -25,7 +27,7 @@ final class PicocliWarmUp {
         root.versionProvider(() -> new String[] {"sample"});
         CommandSpec sub = CommandModels.command(sample, "sub", "A subcommand.")
                 .addOption(CommandModels.flag("--json", "JSON."))
-                .addOption(new FeatureOption().model())
+                .addOption(RuntimeOptions.features().model())
                 .addPositional(CommandModels.words("0..*", "WORDS", "Words."));
         CommandLine commandLine = new CommandLine(root, CommandLine.defaultFactory());
         commandLine.addSubcommand("sub", new CommandLine(sub, CommandLine.defaultFactory()));

@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessToolProbesTest {
 
     @TempDir
     static Path shared;
+
+    @RegisterExtension
+    static final BuiltWheel WHEEL = new BuiltWheel();
 
     private static Path wheel;
     private static EnvironmentLayout installed;
@@ -34,7 +38,7 @@ class ProcessToolProbesTest {
 
     @BeforeAll
     static void installRuntime() throws Exception {
-        wheel = ProcessFixtures.buildWheel(shared.resolve("assets"));
+        wheel = WHEEL.path();
         installed = ProcessFixtures.installRuntime(shared.resolve("0.1.0"), wheel);
     }
 

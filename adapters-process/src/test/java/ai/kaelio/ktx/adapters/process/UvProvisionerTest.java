@@ -22,12 +22,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UvProvisionerTest {
 
-    @TempDir
-    static Path built;
+    @RegisterExtension
+    static final BuiltWheel WHEEL = new BuiltWheel();
 
     private static Path wheel;
 
@@ -40,8 +41,8 @@ class UvProvisionerTest {
     private final List<InstallStep> steps = new ArrayList<>();
 
     @BeforeAll
-    static void buildWheel() throws Exception {
-        wheel = ProcessFixtures.buildWheel(built);
+    static void findWheel() {
+        wheel = WHEEL.path();
     }
 
     private Path record() {

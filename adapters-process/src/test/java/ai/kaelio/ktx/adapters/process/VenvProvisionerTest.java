@@ -21,12 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class VenvProvisionerTest {
 
-    @TempDir
-    static Path built;
+    @RegisterExtension
+    static final BuiltWheel WHEEL = new BuiltWheel();
 
     private static Path wheel;
 
@@ -39,8 +40,8 @@ class VenvProvisionerTest {
     private final List<InstallStep> steps = new ArrayList<>();
 
     @BeforeAll
-    static void buildWheel() throws Exception {
-        wheel = ProcessFixtures.buildWheel(built);
+    static void findWheel() {
+        wheel = WHEEL.path();
     }
 
     private Request request(Path wheelPath) {
