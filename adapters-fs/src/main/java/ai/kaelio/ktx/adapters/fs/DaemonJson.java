@@ -3,7 +3,7 @@ package ai.kaelio.ktx.adapters.fs;
 import ai.kaelio.ktx.application.port.out.DaemonFiles;
 import ai.kaelio.ktx.domain.DaemonEndpoint;
 import ai.kaelio.ktx.domain.DaemonRecord;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,8 +41,8 @@ final class DaemonJson {
         return json.has("processKernelStart") ? Optional.of(json.text("processKernelStart")) : Optional.empty();
     }
 
-    static ObjectNode toJson(DaemonRecord record) {
-        ObjectNode node = JsonDocuments.objectNode();
+    static Map<String, Object> toJson(DaemonRecord record) {
+        Map<String, Object> node = JsonDocuments.object();
         node.put("schemaVersion", SCHEMA_VERSION);
         node.put("pid", record.pid());
         node.put("host", record.endpoint().host());
@@ -50,7 +50,7 @@ final class DaemonJson {
         node.put("url", record.url());
         node.put("token", record.endpoint().token());
         node.put("version", record.version());
-        record.features().ids().forEach(node.putArray("features")::add);
+        node.put("features", record.features().ids());
         node.put("startedAt", record.startedAt().toString());
         node.put("processStart", record.processStart().toString());
         node.put("log", record.log().toString());
@@ -69,8 +69,8 @@ final class DaemonJson {
      * {@code {"pid", "processStart", "processKernelStart"}} of the ktx that starts the daemon (the last where
      * the system has it); {@code {}} when that is not known.
      */
-    static ObjectNode toJson(DaemonFiles.StartMarker marker) {
-        ObjectNode node = JsonDocuments.objectNode();
+    static Map<String, Object> toJson(DaemonFiles.StartMarker marker) {
+        Map<String, Object> node = JsonDocuments.object();
         marker.starter().ifPresent(starter -> {
             node.put("pid", starter.pid());
             node.put("processStart", starter.startedAt().toString());

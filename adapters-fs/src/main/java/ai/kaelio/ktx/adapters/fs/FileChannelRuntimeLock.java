@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -151,15 +152,18 @@ final class FileChannelRuntimeLock implements RuntimeLock {
         volatile Thread owner;
     }
 
-    /** The holder's record inside the lock file: {@code pid=…}, {@code since=…}, {@code purpose=…} lines. */
+    /** The holder's record inside the lock file: {@code {"pid": …, "since": "…", "purpose": "…"}}. */
     static final class LockFileContent {
         private LockFileContent() {
         }
 
         static void write(FileChannel channel, LockHolder holder) throws IOException {
-            String text = "pid=" + holder.pid() + "\nsince=" + holder.since() + "\npurpose=" + holder.purpose() + "\n";
+            Map<String, Object> json = JsonDocuments.object();
+            json.put("pid", holder.pid());
+            json.put("since", holder.since().toString());
+            json.put("purpose", holder.purpose());
             channel.truncate(0);
-            ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer buffer = ByteBuffer.wrap(JsonDocuments.write(json));
             while (buffer.hasRemaining()) {
                 channel.write(buffer, buffer.position());
             }
@@ -170,28 +174,19 @@ final class FileChannelRuntimeLock implements RuntimeLock {
             try {
                 ByteBuffer buffer = ByteBuffer.allocate(512);
                 channel.read(buffer, 0);
-                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-                return parse(text);
+                return parse(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         }
 
-        static Optional<LockHolder> parse(String text) {
-            java.util.Map<String, String> fields = new java.util.HashMap<>();
-            text.lines().forEach(line -> {
-                int equals = line.indexOf('=');
-                if (equals > 0) {
-                    fields.put(line.substring(0, equals), line.substring(equals + 1));
-                }
-            });
-            if (!fields.containsKey("pid") || !fields.containsKey("since")) {
-                return Optional.empty();
-            }
+        /** Empty for an empty file (the holder has not written yet) or anything but a holder's record. */
+        static Optional<LockHolder> parse(byte[] content) {
             try {
-                return Optional.of(new LockHolder(Long.parseLong(fields.get("pid")),
-                        java.time.Instant.parse(fields.get("since")), fields.getOrDefault("purpose", "unknown")));
-            } catch (RuntimeException e) {
+                JsonFields json = JsonFields.root(JsonDocuments.parse(content));
+                return Optional.of(new LockHolder(json.longInteger("pid"), json.instant("since"),
+                        json.has("purpose") ? json.text("purpose") : "unknown"));
+            } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         }

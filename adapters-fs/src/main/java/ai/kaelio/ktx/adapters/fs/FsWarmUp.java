@@ -3,6 +3,7 @@ package ai.kaelio.ktx.adapters.fs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Start-up work that needs no injector, for a spare core: Jackson's parser and generator, their classes
@@ -19,7 +20,12 @@ public final class FsWarmUp {
 
     /** Parses and writes a small document and reads one directory's owner; throws only if Jackson cannot. */
     public static void run() throws IOException {
-        JsonDocuments.write(JsonDocuments.parse(SAMPLE));
+        JsonFields sample = JsonFields.root(JsonDocuments.parse(SAMPLE));
+        Map<String, Object> copy = JsonDocuments.object();
+        copy.put("schemaVersion", sample.integer("schemaVersion"));
+        copy.put("features", sample.texts("features"));
+        copy.put("sizeBytes", sample.longInteger("sizeBytes"));
+        JsonDocuments.write(copy);
         Ownership.writableByOthers(Path.of(System.getProperty("java.home")));
     }
 }

@@ -1,32 +1,29 @@
 package ai.kaelio.ktx.adapters.fs;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringWriter;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads small JSON documents defensively (bounded size, depth and token lengths, so a hostile file
  * costs little and fails with one clear reason) and writes them in a stable, readable layout.
  *
- * <p>Trees are read and written with jackson-core's streaming parser and generator and databind's
- * node types only. An {@code ObjectMapper} would set up serializers, date formats and locale data
- * first: about a third of a status command's time, for two small files.
+ * <p>Documents are plain maps, lists, strings, numbers and booleans, read and written by jackson-jr on
+ * jackson-core's parser and generator. databind's {@code ObjectMapper} did the same at 15 % of a status
+ * command's time, measured interleaved (bench/README.md), most of it setting up what these files never use.
  */
 final class JsonDocuments {
 
@@ -41,18 +38,27 @@ final class JsonDocuments {
                     .build())
             .build();
 
+    private static final JSON JR = JSON.builder(FACTORY)
+            .enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS, JSON.Feature.PRETTY_PRINT_OUTPUT)
+            // As a JSON object's last value for a name wins in JavaScript; the fields' checks still apply.
+            .disable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
+            .build()
+            .with(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
     private static final Pattern SOURCE = Pattern.compile("\\s*\\([^()]*\\[Source:[^\\]]*\\]\\)|\\s*\\[Source:[^\\]]*\\]");
     private static final Pattern SETTING = Pattern.compile(",\\s*from `[^`]*`");
 
     private JsonDocuments() {
     }
 
-    static ObjectNode objectNode() {
-        return JsonNodeFactory.instance.objectNode();
+    /** An object to fill and write, its fields in the order they are put. */
+    static Map<String, Object> object() {
+        return new LinkedHashMap<>();
     }
 
     /** @throws NoSuchFileException when absent; {@link JsonShapeException} for anything wrong with the content */
-    static JsonNode read(Path path) throws IOException {
+    static Object read(Path path) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
@@ -63,31 +69,29 @@ final class JsonDocuments {
         return parse(bytes);
     }
 
-    /** @throws JsonShapeException for anything wrong with the content */
-    static JsonNode parse(byte[] bytes) throws IOException {
+    /**
+     * The document as maps ({@link LinkedHashMap}), lists, strings, numbers ({@link Integer}, {@link Long},
+     * {@link java.math.BigInteger}, {@link java.math.BigDecimal}), booleans and nulls.
+     *
+     * @throws JsonShapeException for anything wrong with the content
+     */
+    static Object parse(byte[] bytes) throws IOException {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+            if (parser.nextToken() == null) {
                 throw new JsonShapeException("file is empty");
             }
-            JsonNode node = JsonTrees.read(parser, first);
+            Object document = JR.anyFrom(parser);
             if (parser.nextToken() != null) {
                 throw new JsonShapeException("not valid JSON (more content after the document)");
             }
-            return node;
+            return document;
         } catch (JsonProcessingException e) {
             throw new JsonShapeException("not valid JSON (" + describe(e.getOriginalMessage()) + ")");
         }
     }
 
-    static byte[] write(JsonNode node) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-            JsonTrees.write(generator, node);
-        }
-        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    static byte[] write(Map<String, Object> document) throws IOException {
+        return (JR.asString(document) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

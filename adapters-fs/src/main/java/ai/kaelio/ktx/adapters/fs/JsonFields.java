@@ -1,78 +1,76 @@
 package ai.kaelio.ktx.adapters.fs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Typed access to the fields of a JSON object, failing with the field's dotted name. */
+/** Typed access to the fields of a JSON object as {@link JsonDocuments} reads it, failing with the field's dotted name. */
 final class JsonFields {
 
-    private final JsonNode node;
+    private final Map<?, ?> object;
     private final String prefix;
 
-    private JsonFields(JsonNode node, String prefix) {
-        this.node = node;
+    private JsonFields(Map<?, ?> object, String prefix) {
+        this.object = object;
         this.prefix = prefix;
     }
 
-    static JsonFields root(JsonNode node) {
-        if (!node.isObject()) {
+    static JsonFields root(Object document) {
+        if (!(document instanceof Map<?, ?> object)) {
             throw new JsonShapeException("expected a JSON object at the top level");
         }
-        return new JsonFields(node, "");
+        return new JsonFields(object, "");
     }
 
     JsonFields object(String name) {
-        JsonNode value = required(name);
-        if (!value.isObject()) {
+        if (!(required(name) instanceof Map<?, ?> value)) {
             throw wrongType(name, "an object");
         }
         return new JsonFields(value, prefix + name + ".");
     }
 
     boolean has(String name) {
-        return node.has(name) && !node.get(name).isNull();
+        return object.get(name) != null;
     }
 
     String text(String name) {
-        JsonNode value = required(name);
-        if (!value.isTextual()) {
+        if (!(required(name) instanceof String value)) {
             throw wrongType(name, "a string");
         }
-        return value.textValue();
+        return value;
     }
 
     int integer(String name) {
-        JsonNode value = required(name);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        BigInteger value = whole(name);
+        if (value.bitLength() >= Integer.SIZE) {
             throw wrongType(name, "a whole number");
         }
         return value.intValue();
     }
 
     long longInteger(String name) {
-        JsonNode value = required(name);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        BigInteger value = whole(name);
+        if (value.bitLength() >= Long.SIZE) {
             throw wrongType(name, "a whole number");
         }
         return value.longValue();
     }
 
     List<String> texts(String name) {
-        JsonNode value = required(name);
-        if (!value.isArray()) {
+        if (!(required(name) instanceof List<?> values)) {
             throw wrongType(name, "an array of strings");
         }
         List<String> texts = new ArrayList<>();
-        for (JsonNode element : value) {
-            if (!element.isTextual()) {
+        for (Object element : values) {
+            if (!(element instanceof String text)) {
                 throw wrongType(name, "an array of strings");
             }
-            texts.add(element.textValue());
+            texts.add(text);
         }
         return texts;
     }
@@ -98,9 +96,21 @@ final class JsonFields {
         }
     }
 
-    private JsonNode required(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+    /** JSON integers come as Integer, Long or BigInteger, whichever holds them; a fraction is not one. */
+    private BigInteger whole(String name) {
+        Object value = required(name);
+        if (value instanceof Integer || value instanceof Long) {
+            return BigInteger.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger big) {
+            return big;
+        }
+        throw wrongType(name, "a whole number");
+    }
+
+    private Object required(String name) {
+        Object value = object.get(name);
+        if (value == null) {
             throw new JsonShapeException("missing field '" + prefix + name + "'");
         }
         return value;

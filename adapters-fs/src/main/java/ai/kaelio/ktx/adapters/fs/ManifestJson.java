@@ -5,8 +5,8 @@ import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.ProvisionerInfo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,32 +68,35 @@ final class ManifestJson {
         return Optional.of(new ProvisionerInfo(provisioner.text("name"), provisioner.text("version")));
     }
 
-    static ObjectNode toJson(AssetManifest asset) {
-        ObjectNode node = JsonDocuments.objectNode();
+    static Map<String, Object> toJson(AssetManifest asset) {
+        Map<String, Object> node = JsonDocuments.object();
         node.put("schemaVersion", asset.schemaVersion());
         node.put("distributionName", asset.distributionName());
         node.put("normalizedName", asset.normalizedName());
         node.put("version", asset.version());
-        ObjectNode wheel = node.putObject("wheel");
+        Map<String, Object> wheel = JsonDocuments.object();
+        node.put("wheel", wheel);
         wheel.put("file", asset.wheel().file());
         wheel.put("sha256", asset.wheel().sha256());
         wheel.put("bytes", asset.wheel().bytes());
         return node;
     }
 
-    static ObjectNode toJson(InstalledManifest manifest) {
-        ObjectNode node = JsonDocuments.objectNode();
+    static Map<String, Object> toJson(InstalledManifest manifest) {
+        Map<String, Object> node = JsonDocuments.object();
         node.put("schemaVersion", manifest.schemaVersion());
         node.put("cliVersion", manifest.cliVersion());
         node.put("installedAt", manifest.installedAt().toString());
-        node.set("asset", toJson(manifest.asset()));
-        manifest.features().ids().forEach(node.putArray("features")::add);
-        ObjectNode python = node.putObject("python");
+        node.put("asset", toJson(manifest.asset()));
+        node.put("features", manifest.features().ids());
+        Map<String, Object> python = JsonDocuments.object();
+        node.put("python", python);
         python.put("executable", manifest.python().executable().toString());
         python.put("daemonExecutable", manifest.python().daemonExecutable().toString());
         node.put("installLog", manifest.installLog().toString());
         manifest.provisioner().ifPresent(info -> {
-            ObjectNode provisioner = node.putObject("provisioner");
+            Map<String, Object> provisioner = JsonDocuments.object();
+        node.put("provisioner", provisioner);
             provisioner.put("name", info.name());
             provisioner.put("version", info.version());
         });

@@ -103,7 +103,7 @@ class FileChannelRuntimeLockTest {
     void anotherProcessHoldingTheLockKeepsUsOutUntilItIsKilled() throws Exception {
         startChildHolding(lockPath());
         assertThat(lock.tryAcquire(lockPath(), "prune")).isEmpty();
-        assertThat(FileChannelRuntimeLock.LockFileContent.parse(Files.readString(lockPath())))
+        assertThat(FileChannelRuntimeLock.LockFileContent.parse(Files.readAllBytes(lockPath())))
                 .hasValueSatisfying(holder -> {
                     assertThat(holder.pid()).isEqualTo(child.pid());
                     assertThat(holder.purpose()).isEqualTo("child install");
@@ -147,10 +147,26 @@ class FileChannelRuntimeLockTest {
 
     @Test
     void lockFileContentParsesOnlyWhatAHolderWrote() {
-        assertThat(FileChannelRuntimeLock.LockFileContent.parse("pid=42\nsince=2026-01-02T03:04:05Z\npurpose=install\n"))
+        assertThat(parse("{\"pid\": 42, \"since\": \"2026-01-02T03:04:05Z\", \"purpose\": \"install\"}"))
                 .contains(new LockHolder(42, NOW, "install"));
-        assertThat(FileChannelRuntimeLock.LockFileContent.parse("")).isEmpty();
-        assertThat(FileChannelRuntimeLock.LockFileContent.parse("pid=forty-two\nsince=2026-01-02T03:04:05Z")).isEmpty();
+        assertThat(parse("{\"pid\": 42, \"since\": \"2026-01-02T03:04:05Z\"}")).contains(new LockHolder(42, NOW, "unknown"));
+        assertThat(parse("")).isEmpty();
+        assertThat(parse("{\"pid\": \"forty-two\", \"since\": \"2026-01-02T03:04:05Z\"}")).isEmpty();
+        assertThat(parse("{\"pid\": 42, \"si")).as("a record still being written").isEmpty();
+        // What ktx before issue 27 wrote: another version's holder is "unknown", never an error.
+        assertThat(parse("pid=42\nsince=2026-01-02T03:04:05Z\npurpose=install\n")).isEmpty();
+    }
+
+    @Test
+    void aHolderWritesWhatItReadsBack() throws Exception {
+        try (var held = lock.tryAcquire(lockPath(), "install").orElseThrow()) {
+            assertThat(FileChannelRuntimeLock.LockFileContent.parse(Files.readAllBytes(lockPath())))
+                    .hasValueSatisfying(holder -> assertThat(holder.purpose()).isEqualTo("install"));
+        }
+    }
+
+    private static java.util.Optional<LockHolder> parse(String content) {
+        return FileChannelRuntimeLock.LockFileContent.parse(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private final BlockingQueue<String> childLines = new LinkedBlockingQueue<>();
