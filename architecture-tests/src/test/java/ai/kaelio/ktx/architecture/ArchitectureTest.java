@@ -47,8 +47,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonDatabindOnlyInAdaptersFs() {
-        RULES.jacksonDatabindOnlyInAdaptersFs().check(classes());
+    void jacksonMapsAndTreesOnlyInAdaptersFs() {
+        RULES.jacksonMapsAndTreesOnlyInAdaptersFs().check(classes());
     }
 
     @Test

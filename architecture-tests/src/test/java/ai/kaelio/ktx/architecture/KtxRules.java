@@ -112,11 +112,13 @@ final class KtxRules {
                         + "Jackson, zt-exec, picocli or JLine; jakarta.inject is the most they may know of wiring");
     }
 
-    public ArchRule jacksonDatabindOnlyInAdaptersFs() {
-        return onlyIn(fs, "com.fasterxml.jackson.databind..")
-                .because("data binding and trees earn their cost only for the documents on disk; every other "
-                        + "adapter reads and writes its JSON with jackson-core's streaming parser and generator, "
-                        + "which load quickly and turn numbers straight into primitives");
+    public ArchRule jacksonMapsAndTreesOnlyInAdaptersFs() {
+        return noClasses().that().resideOutsideOfPackage(fs)
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.jr..")
+                .because("JSON as maps, trees or bound objects earns its cost only for the documents on disk (and there "
+                        + "jackson-jr's, not databind's: bench/README.md); every other adapter reads and writes its JSON "
+                        + "with jackson-core's streaming parser and generator, which load quickly and turn numbers "
+                        + "straight into primitives");
     }
 
     public ArchRule ztExecOnlyInAdaptersProcess() {

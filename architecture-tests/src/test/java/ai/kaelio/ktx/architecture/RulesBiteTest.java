@@ -34,7 +34,7 @@ class RulesBiteTest {
                 broken("onionArchitecture", "util.Strings"),
                 broken("domainDependsOnlyOnItselfAndTheJdk", "domain.JsonWidget"),
                 broken("applicationDependsOnNoFramework", "application.service.InjectorBackedWidgets"),
-                broken("jacksonDatabindOnlyInAdaptersFs", "adapters.process.JacksonProbeParser"),
+                broken("jacksonMapsAndTreesOnlyInAdaptersFs", "adapters.process.JacksonProbeParser"),
                 broken("ztExecOnlyInAdaptersProcess", "adapters.fs.ProcessBackedWidgets"),
                 broken("jlineOnlyInAdaptersCli", "adapters.process.TerminalProbe"),
                 broken("picocliOnlyInAdaptersCli", "adapters.process.PicocliArguments"),

@@ -2,6 +2,7 @@ package ai.kaelio.ktx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ class DistributionIT {
         Path launcher = dir.resolve("ktx-" + Distribution.version() + "/bin/ktx");
         var status = KtxRun.with(launcher, dir.resolve("root")).run("runtime", "status", "--json").succeeds();
 
-        assertThat(status.out()).contains("\"assetDir\": \"" + dir.resolve("ktx-" + Distribution.version() + "/assets/python") + "\"");
+        assertThat(new ObjectMapper().readTree(status.out()).at("/layout/assetDir").asText())
+                .isEqualTo(dir.resolve("ktx-" + Distribution.version() + "/assets/python").toString());
     }
 
     @Test

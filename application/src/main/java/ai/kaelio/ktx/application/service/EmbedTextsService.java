@@ -44,7 +44,8 @@ public final class EmbedTextsService implements EmbedTextsUseCase {
             daemon = fresh.daemon();
         } else if (started instanceof StartResult.Reused reused) {
             daemon = reused.daemon();
-        } else if (started instanceof StartResult.RuntimeUnavailable || started instanceof StartResult.Failed) {
+        } else if (started instanceof StartResult.RuntimeUnavailable || started instanceof StartResult.Failed
+                || started instanceof StartResult.DaemonInTheWay || started instanceof StartResult.RuntimeChanged) {
             return new EmbedResult.DaemonUnavailable(started);
         } else {
             throw new AssertionError(started);

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The install algorithm (contract section 4). Its one rule: a runtime that works keeps working until
@@ -102,7 +101,7 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             // lock, so none can appear while we build. A daemon counts whether or not a valid record names it.
             List<Long> daemonPids = daemons.inspect().runningPids();
             if (!daemonPids.isEmpty()) {
-                return new InstallResult.Refused(daemonRunning(daemonPids));
+                return new InstallResult.DaemonRunning(daemonPids);
             }
             return provision(request, asset, current, provisioner);
         }
@@ -193,11 +192,6 @@ public final class InstallRuntimeService implements InstallRuntimeUseCase {
             return new EnvironmentProvisioners.Unavailable(e.getMessage()
                     + ". Set " + ProvisionerChoice.VARIABLE + " to one of them, or unset it.");
         }
-    }
-
-    static String daemonRunning(List<Long> pids) {
-        return "The KTX daemon (pid " + pids.stream().map(String::valueOf).collect(Collectors.joining(", pid "))
-                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop";
     }
 
     private static boolean isReusable(RuntimeStatus status, InstallRequest request) {

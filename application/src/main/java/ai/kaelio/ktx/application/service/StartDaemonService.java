@@ -89,10 +89,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
             if (state instanceof DaemonState.Running running && !request.force() && !covers(runtime, wanted)) {
                 // Ensuring would reinstall the runtime under a daemon that is fine for what it was started
                 // for; whether to give it up is the user's call, as with install.
-                return new StartResult.Failed("The KTX daemon (pid " + running.daemon().pid() + ") runs from a runtime"
-                        + " that must be reinstalled for this request (" + needs(runtime, wanted) + "). Replace it:"
-                        + " ktx runtime start --force, or stop it first: ktx runtime stop",
-                        running.daemon().log(), List.of());
+                return new StartResult.DaemonInTheWay(running.daemon(), needs(runtime, wanted));
             }
             Optional<StartResult> blocked = clear(state);
             if (blocked.isPresent()) {
@@ -108,9 +105,7 @@ public final class StartDaemonService implements StartDaemonUseCase {
         try (RuntimeLock.Handle held = acquire(request)) {
             RuntimeStatus runtime = runtime();
             if (!covers(runtime, wanted)) {
-                return new StartResult.Failed("The KTX Python runtime changed while the daemon was starting ("
-                        + runtime.kind().id() + ": " + runtime.detail() + "). Run: ktx runtime start",
-                        layout.daemonLogPath(), List.of());
+                return new StartResult.RuntimeChanged(runtime);
             }
             DaemonState state = daemons.inspect();
             Optional<DaemonRecord> started = reusable(state, runtime, wanted, model);

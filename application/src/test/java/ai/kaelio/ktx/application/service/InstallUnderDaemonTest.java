@@ -17,6 +17,7 @@ import ai.kaelio.ktx.domain.EnvironmentLayout;
 import ai.kaelio.ktx.domain.Feature;
 import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.ProcessSnapshot;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A reinstall would remove the environment a running daemon runs from: install refuses and says what to do. */
@@ -36,8 +37,7 @@ class InstallUnderDaemonTest {
 
         InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
 
-        assertThat(result).isEqualTo(new InstallResult.Refused("The KTX daemon (pid " + daemon.pid()
-                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop"));
+        assertThat(result).isEqualTo(new InstallResult.DaemonRunning(List.of(daemon.pid())));
         assertThat(runtime.provisioner().requests()).isEmpty();
         assertThat(runtime.committedManifest().orElseThrow().python().executable()).isEqualTo(environment.pythonPath());
         assertThat(runtime.daemonHost().isAlive(daemon.pid())).isTrue();
@@ -50,7 +50,7 @@ class InstallUnderDaemonTest {
 
         InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.of(Feature.LOCAL_EMBEDDINGS)));
 
-        assertThat(result).isInstanceOf(InstallResult.Refused.class);
+        assertThat(result).isInstanceOf(InstallResult.DaemonRunning.class);
     }
 
     @Test
@@ -89,8 +89,7 @@ class InstallUnderDaemonTest {
 
         InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
 
-        assertThat(result).isEqualTo(new InstallResult.Refused("The KTX daemon (pid " + daemon.pid()
-                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop"));
+        assertThat(result).isEqualTo(new InstallResult.DaemonRunning(List.of(daemon.pid())));
         assertThat(runtime.committedManifest().orElseThrow().python().executable()).isEqualTo(environment.pythonPath());
     }
 
@@ -103,8 +102,7 @@ class InstallUnderDaemonTest {
 
         InstallResult result = runtime.installService().install(InstallRequest.of(FeatureSet.core()).forced());
 
-        assertThat(result).isEqualTo(new InstallResult.Refused("The KTX daemon (pid " + left.pid()
-                + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop"));
+        assertThat(result).isEqualTo(new InstallResult.DaemonRunning(List.of(left.pid())));
         assertThat(runtime.daemonHost().signals()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import ai.kaelio.ktx.domain.InstalledManifest;
 import ai.kaelio.ktx.domain.RuntimeLayout;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Prints an install's outcome (contract section 4) and turns it into the exit code. */
 public final class InstallOutput {
@@ -29,6 +30,11 @@ public final class InstallOutput {
         }
         if (result instanceof InstallResult.Refused refused) {
             err.println(refused.reason());
+            return ExitCodes.FAILED;
+        }
+        if (result instanceof InstallResult.DaemonRunning running) {
+            err.println("The KTX daemon (pid " + running.pids().stream().map(String::valueOf).collect(Collectors.joining(", pid "))
+                    + ") runs from this runtime, which a reinstall would remove. Stop it first: ktx runtime stop");
             return ExitCodes.FAILED;
         }
         if (result instanceof InstallResult.Failed failed) {

@@ -29,6 +29,17 @@ public final class StartOutput {
         if (result instanceof StartResult.RuntimeUnavailable unavailable) {
             return RuntimeUnavailableOutput.print(unavailable.ensure(), out, err);
         }
+        if (result instanceof StartResult.DaemonInTheWay inTheWay) {
+            err.println("The KTX daemon (pid " + inTheWay.daemon().pid() + ") runs from a runtime that must be reinstalled"
+                    + " for this request (" + inTheWay.shortfall() + "). Replace it: ktx runtime start --force,"
+                    + " or stop it first: ktx runtime stop");
+            return ExitCodes.FAILED;
+        }
+        if (result instanceof StartResult.RuntimeChanged changed) {
+            err.println("The KTX Python runtime changed while the daemon was starting (" + changed.runtime().kind().id()
+                    + ": " + changed.runtime().detail() + "). Run: ktx runtime start");
+            return ExitCodes.FAILED;
+        }
         if (result instanceof StartResult.Failed failed) {
             err.println(failed.reason());
             if (!failed.logTail().isEmpty()) {

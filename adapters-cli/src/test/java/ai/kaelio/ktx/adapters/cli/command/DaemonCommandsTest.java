@@ -56,6 +56,27 @@ class DaemonCommandsTest {
     }
 
     @Test
+    void aDaemonInTheWaySaysHowToReplaceItOrStopIt() {
+        var result = new CliHarness().start(request -> new StartResult.DaemonInTheWay(DAEMON,
+                "it has the features core; requested: core, local-embeddings")).run("runtime", "start");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("The KTX daemon (pid 4242) runs from a runtime that must be reinstalled for this"
+                + " request (it has the features core; requested: core, local-embeddings). Replace it: ktx runtime start"
+                + " --force, or stop it first: ktx runtime stop\n");
+    }
+
+    @Test
+    void aRuntimeChangedUnderTheStartSaysToStartAgain() {
+        var result = new CliHarness().start(request -> new StartResult.RuntimeChanged(new RuntimeStatus.Missing(CliHarness.LAYOUT)))
+                .run("runtime", "start");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("The KTX Python runtime changed while the daemon was starting (missing: No runtime"
+                + " manifest at /runtime/0.2.0/manifest.json). Run: ktx runtime start\n");
+    }
+
+    @Test
     void startJsonCarriesTheSameDataWithoutTheToken() {
         var result = new CliHarness().start(request -> new StartResult.Started(DAEMON, STATE)).run("runtime", "start", "--json");
 

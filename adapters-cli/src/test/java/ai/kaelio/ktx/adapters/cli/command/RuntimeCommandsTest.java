@@ -89,6 +89,16 @@ class RuntimeCommandsTest {
     }
 
     @Test
+    void anInstallUnderRunningDaemonsSaysToStopThemFirst() {
+        var result = new CliHarness().install(request -> new InstallResult.DaemonRunning(List.of(4242L, 5151L)))
+                .run("runtime", "install", "--force");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("The KTX daemon (pid 4242, pid 5151) runs from this runtime, which a reinstall"
+                + " would remove. Stop it first: ktx runtime stop\n");
+    }
+
+    @Test
     void unknownFeatureIsAUsageError() {
         var result = new CliHarness().run("runtime", "install", "--feature", "gpu");
 

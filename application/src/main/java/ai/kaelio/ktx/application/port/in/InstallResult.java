@@ -20,6 +20,13 @@ public sealed interface InstallResult {
     record Refused(String reason) implements InstallResult {
     }
 
+    /** Daemons of this runtime run from the environment a reinstall would remove; nothing was attempted. */
+    record DaemonRunning(List<Long> pids) implements InstallResult {
+        public DaemonRunning {
+            pids = List.copyOf(pids);
+        }
+    }
+
     /** A provisioning command failed; the previous runtime, if any, is as it was. */
     record Failed(Path installLog, String command, List<String> outputTail) implements InstallResult {
         public Failed {

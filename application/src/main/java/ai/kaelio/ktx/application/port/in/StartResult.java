@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.application.port.in;
 
 import ai.kaelio.ktx.domain.DaemonRecord;
+import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +18,17 @@ public sealed interface StartResult {
 
     /** The runtime is not ready and was not (or could not be) installed. */
     record RuntimeUnavailable(EnsureResult ensure) implements StartResult {
+    }
+
+    /**
+     * A daemon runs that does not serve what was asked ({@code shortfall} says how), and replacing it needs
+     * the runtime reinstalled under it: the user decides, with {@code --force} or a stop.
+     */
+    record DaemonInTheWay(DaemonRecord daemon, String shortfall) implements StartResult {
+    }
+
+    /** Another command changed the runtime between its install and the daemon's start; it now is {@code runtime}. */
+    record RuntimeChanged(RuntimeStatus runtime) implements StartResult {
     }
 
     /** The daemon did not come up (or not as asked); the last lines of its log say why. */
