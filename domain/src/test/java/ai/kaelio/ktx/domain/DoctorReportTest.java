@@ -11,7 +11,7 @@ class DoctorReportTest {
     private final DoctorCheck uv = DoctorCheck.warn("uv", "uv", "uv not found");
     private final DoctorCheck python = DoctorCheck.pass("python", "Python interpreter", "Python 3.12.1");
     private final DoctorCheck runtime = DoctorCheck.fail("runtime", "Managed Python runtime", "No runtime manifest",
-            "Run: ktx runtime install --yes");
+            DoctorCheck.Fix.Command.INSTALL_RUNTIME);
 
     @Test
     void passesAndWarningsAreNotFailures() {
@@ -43,8 +43,8 @@ class DoctorReportTest {
     }
 
     @Test
-    void onlyFailuresCarryAFix() {
-        assertThat(runtime.fix()).contains("Run: ktx runtime install --yes");
+    void checksCarryOnlyTheFixTheyWereGiven() {
+        assertThat(runtime.fix()).contains(DoctorCheck.Fix.Command.INSTALL_RUNTIME);
         assertThat(uv.fix()).isEmpty();
         assertThat(python.fix()).isEmpty();
         assertThat(List.of(python.status().id(), uv.status().id(), runtime.status().id()))

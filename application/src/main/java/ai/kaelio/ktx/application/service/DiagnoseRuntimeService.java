@@ -22,9 +22,6 @@ import java.util.Optional;
 /** Doctor: the checks, in the contract's order, each with a fix when it fails. */
 public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
 
-    static final String INSTALL_FIX = "Run: ktx runtime install --yes";
-    static final String REINSTALL_FIX = "Run: ktx runtime install --force --yes";
-    static final String STALE_ADVICE = "; stale: ktx runtime start replaces it, ktx runtime stop cleans it up";
 
     private final RuntimeAssets assets;
     private final RuntimeInspector inspector;
@@ -155,7 +152,7 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         String label = "Managed Python runtime";
         return status.isReady()
                 ? DoctorCheck.pass("runtime", label, status.detail())
-                : DoctorCheck.fail("runtime", label, status.detail(), INSTALL_FIX);
+                : DoctorCheck.fail("runtime", label, status.detail(), DoctorCheck.Fix.Command.INSTALL_RUNTIME);
     }
 
     private DoctorCheck importCheck(RuntimeStatus status) throws InterruptedException {
@@ -167,18 +164,18 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
                 ready.installed().environment(ready.layout().platform()), ready.installed().features());
         return probe.ok()
                 ? DoctorCheck.pass("import", label, probe.detail())
-                : DoctorCheck.fail("import", label, probe.detail(), REINSTALL_FIX);
+                : DoctorCheck.fail("import", label, probe.detail(), DoctorCheck.Fix.Command.REINSTALL_RUNTIME);
     }
 
     /** Unlike status, doctor asks the daemon itself: a live process that does not answer is stale too. */
     private static DoctorCheck daemonCheck(DaemonState state, Optional<DaemonClient.Health> answer) {
         String label = "KTX daemon";
         if (state instanceof DaemonState.Stopped) {
-            return DoctorCheck.pass("daemon", label, "Not running (ktx runtime start starts it)");
+            return DoctorCheck.pass("daemon", label, "Not running", DoctorCheck.Fix.Command.START_DAEMON);
         }
         if (!(state instanceof DaemonState.Running running)) {
             // Stale or unrecorded: nothing recorded to ask.
-            return DoctorCheck.warn("daemon", label, state.detail() + STALE_ADVICE);
+            return DoctorCheck.warn("daemon", label, state.detail(), DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON);
         }
         DaemonRecord daemon = running.daemon();
         DaemonClient.Health health = answer.orElseThrow();
@@ -194,7 +191,8 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
         } else {
             throw new AssertionError(health);
         }
-        return DoctorCheck.warn("daemon", label, "Process " + daemon.pid() + " runs but " + problem + STALE_ADVICE);
+        return DoctorCheck.warn("daemon", label, "Process " + daemon.pid() + " runs but " + problem,
+                DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON);
     }
 
     /**
@@ -210,10 +208,10 @@ public final class DiagnoseRuntimeService implements DiagnoseRuntimeUseCase {
             case DIRECTORY -> DoctorCheck.pass("model", label, model.name() + ": a local directory" + served);
             case CACHE -> DoctorCheck.pass("model", label, model.name() + ": in the Hugging Face cache at " + model.where() + served);
             case NOT_CACHED -> offline()
-                    ? new DoctorCheck("model", label, DoctorCheck.Status.WARN, model.name() + " is neither a local directory"
+                    ? DoctorCheck.warn("model", label, model.name() + " is neither a local directory"
                             + " nor in the Hugging Face cache (" + model.where() + "), and HF_HUB_OFFLINE is set: ktx embed"
-                            + " cannot fetch it" + served, Optional.of("Unset HF_HUB_OFFLINE for its first download, or set "
-                            + EmbeddingModelSetting.VARIABLE + " to a local model directory"))
+                            + " cannot fetch it" + served, new DoctorCheck.Fix.Advice("Unset HF_HUB_OFFLINE for its first"
+                            + " download, or set " + EmbeddingModelSetting.VARIABLE + " to a local model directory"))
                     : DoctorCheck.pass("model", label, model.name() + ": not in the Hugging Face cache yet ("
                             + model.where() + "); the first ktx embed downloads it" + served);
         };

@@ -27,7 +27,7 @@ class DiagnoseRuntimeServiceTest {
                 tuple("uv", "pass"), tuple("python", "pass"), tuple("asset", "pass"),
                 tuple("runtime", "fail"), tuple("import", "warn"), tuple("daemon", "pass"));
         assertThat(check(report, "uv").detail()).isEqualTo("0.9.5 at /usr/local/bin/uv");
-        assertThat(check(report, "runtime").fix()).contains("Run: ktx runtime install --yes");
+        assertThat(check(report, "runtime").fix()).contains(DoctorCheck.Fix.Command.INSTALL_RUNTIME);
         assertThat(check(report, "runtime").detail()).isEqualTo("No runtime manifest at " + runtime.layout().manifestPath());
         assertThat(check(report, "import").detail()).isEqualTo("Skipped: the runtime is not ready");
         assertThat(report.hasFailure()).isTrue();
@@ -56,7 +56,7 @@ class DiagnoseRuntimeServiceTest {
 
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.FAIL);
         assertThat(check.detail()).isEqualTo("ModuleNotFoundError: No module named 'kaelio_ktx'");
-        assertThat(check.fix()).contains("Run: ktx runtime install --force --yes");
+        assertThat(check.fix()).contains(DoctorCheck.Fix.Command.REINSTALL_RUNTIME);
     }
 
     @Test
@@ -90,7 +90,7 @@ class DiagnoseRuntimeServiceTest {
 
         assertThat(uv.status()).isEqualTo(DoctorCheck.Status.FAIL);
         assertThat(uv.detail()).isEqualTo("uv not found on PATH and KTX_PROVISIONER is uv");
-        assertThat(uv.fix()).contains("Install uv, or set KTX_PROVISIONER=venv to use Python's venv and pip");
+        assertThat(uv.fix()).contains(new DoctorCheck.Fix.Advice("Install uv, or set KTX_PROVISIONER=venv to use Python's venv and pip"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class DiagnoseRuntimeServiceTest {
 
         assertThat(uv.status()).isEqualTo(DoctorCheck.Status.FAIL);
         assertThat(uv.detail()).isEqualTo("KTX_PROVISIONER names no provisioner");
-        assertThat(uv.fix()).contains("Set KTX_PROVISIONER to one of auto, uv, venv, or unset it");
+        assertThat(uv.fix()).contains(new DoctorCheck.Fix.Advice("Set KTX_PROVISIONER to one of auto, uv, venv, or unset it"));
     }
 
     @Test
@@ -113,10 +113,10 @@ class DiagnoseRuntimeServiceTest {
         DoctorCheck uv = check(report, "uv");
         DoctorCheck python = check(report, "python");
         assertThat(uv.status()).isEqualTo(DoctorCheck.Status.FAIL);
-        assertThat(uv.fix()).contains("Install uv, or Python >=3.10");
+        assertThat(uv.fix()).contains(new DoctorCheck.Fix.Advice("Install uv, or Python >=3.10"));
         assertThat(python.status()).isEqualTo(DoctorCheck.Status.FAIL);
         assertThat(python.detail()).isEqualTo("Python 3.8.10 at /usr/bin/python3 does not satisfy >=3.10");
-        assertThat(python.fix()).contains("Install Python >=3.10, or set KTX_PYTHON to one");
+        assertThat(python.fix()).contains(new DoctorCheck.Fix.Advice("Install Python >=3.10, or set KTX_PYTHON to one"));
     }
 
     @Test
@@ -159,7 +159,7 @@ class DiagnoseRuntimeServiceTest {
         DoctorCheck asset = check(report, "asset");
         assertThat(asset.status()).isEqualTo(DoctorCheck.Status.FAIL);
         assertThat(asset.detail()).isEqualTo(reason);
-        assertThat(asset.fix()).contains("Reinstall ktx: its bundled Python wheel is damaged or missing");
+        assertThat(asset.fix()).contains(new DoctorCheck.Fix.Advice("Reinstall ktx: its bundled Python wheel is damaged or missing"));
         assertThat(check(report, "python").detail()).endsWith("satisfies any Python");
     }
 
@@ -170,8 +170,8 @@ class DiagnoseRuntimeServiceTest {
 
         DoctorReport report = diagnose();
 
-        assertThat(check(report, "python").fix()).contains("Install Python 3, or set KTX_PYTHON to one");
-        assertThat(check(report, "uv").fix()).contains("Install uv, or Python 3");
+        assertThat(check(report, "python").fix()).contains(new DoctorCheck.Fix.Advice("Install Python 3, or set KTX_PYTHON to one"));
+        assertThat(check(report, "uv").fix()).contains(new DoctorCheck.Fix.Advice("Install uv, or Python 3"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class DoctorDaemonCheckTest {
 
     @Test
     void noDaemonPassesAndSaysHowToStartOne() throws Exception {
-        assertThat(daemonCheck()).isEqualTo(DoctorCheck.pass("daemon", "KTX daemon", "Not running (ktx runtime start starts it)"));
+        assertThat(daemonCheck()).isEqualTo(DoctorCheck.pass("daemon", "KTX daemon", "Not running", DoctorCheck.Fix.Command.START_DAEMON));
     }
 
     @Test
@@ -50,7 +50,8 @@ class DoctorDaemonCheckTest {
         DoctorCheck check = daemonCheck();
 
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
-        assertThat(check.detail()).startsWith("The KTX daemon's process " + daemon.pid() + " is gone; stale:");
+        assertThat(check.detail()).isEqualTo("The KTX daemon's process " + daemon.pid() + " is gone");
+        assertThat(check.fix()).contains(DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON);
     }
 
     @Test
@@ -62,6 +63,7 @@ class DoctorDaemonCheckTest {
 
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
         assertThat(check.detail()).startsWith("Process " + daemon.pid() + " runs but does not answer at " + daemon.url());
+        assertThat(check.fix()).contains(DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON);
         assertThat(host.signals()).isEmpty();
     }
 
@@ -85,7 +87,8 @@ class DoctorDaemonCheckTest {
 
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
         assertThat(check.detail()).startsWith("Daemon state is invalid: Unexpected end-of-input;")
-                .contains("(pid " + daemon.pid() + "); stale:");
+                .endsWith("(pid " + daemon.pid() + ")");
+        assertThat(check.fix()).contains(DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON);
         assertThat(host.signals()).isEmpty();
     }
 }

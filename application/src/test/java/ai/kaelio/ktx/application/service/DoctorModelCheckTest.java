@@ -41,8 +41,8 @@ class DoctorModelCheckTest {
         assertThat(check.status()).isEqualTo(DoctorCheck.Status.WARN);
         assertThat(check.detail()).startsWith(EmbeddingModelSetting.DEFAULT + " is neither a local directory nor in the"
                 + " Hugging Face cache").endsWith("and HF_HUB_OFFLINE is set: ktx embed cannot fetch it");
-        assertThat(check.fix()).contains("Unset HF_HUB_OFFLINE for its first download, or set KTX_EMBEDDING_MODEL to a"
-                + " local model directory");
+        assertThat(check.fix()).contains(new DoctorCheck.Fix.Advice("Unset HF_HUB_OFFLINE for its first download, or set KTX_EMBEDDING_MODEL to a"
+                + " local model directory"));
         assertThat(runtime.doctorService().diagnose().hasFailure()).isFalse();
     }
 

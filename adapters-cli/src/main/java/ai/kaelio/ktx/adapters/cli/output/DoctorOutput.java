@@ -22,8 +22,8 @@ public final class DoctorOutput {
         } else {
             out.println("KTX Python runtime doctor");
             for (DoctorCheck check : report.checks()) {
-                out.println(check.status().name() + " " + check.label() + ": " + check.detail());
-                check.fix().ifPresent(fix -> out.println("  Fix: " + fix));
+                out.println(check.status().name() + " " + check.label() + ": " + DoctorWording.detail(check));
+                DoctorWording.fix(check).ifPresent(fix -> out.println("  Fix: " + fix));
             }
         }
         return report.hasFailure() ? ExitCodes.FAILED : ExitCodes.OK;

@@ -90,9 +90,9 @@ final class RuntimeJson {
             json.writeStringField("id", check.id());
             json.writeStringField("label", check.label());
             json.writeStringField("status", check.status().id());
-            json.writeStringField("detail", check.detail());
-            if (check.fix().isPresent()) {
-                json.writeStringField("fix", check.fix().get());
+            json.writeStringField("detail", DoctorWording.detail(check));
+            if (DoctorWording.fix(check).isPresent()) {
+                json.writeStringField("fix", DoctorWording.fix(check).get());
             }
             json.writeEndObject();
         }

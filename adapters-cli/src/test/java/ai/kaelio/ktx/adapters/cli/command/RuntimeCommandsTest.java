@@ -153,6 +153,23 @@ class RuntimeCommandsTest {
     }
 
     @Test
+    void doctorNamesTheCommandsThatFixOrComeNext() {
+        var result = new CliHarness().diagnose(() -> new DoctorReport(List.of(
+                DoctorCheck.fail("import", "Runtime import", "No module named kaelio_ktx", DoctorCheck.Fix.Command.REINSTALL_RUNTIME),
+                DoctorCheck.pass("daemon", "KTX daemon", "Not running", DoctorCheck.Fix.Command.START_DAEMON),
+                DoctorCheck.warn("model", "Embedding model", "gone", DoctorCheck.Fix.Command.REPLACE_OR_STOP_DAEMON))))
+                .run("runtime", "doctor");
+
+        assertThat(result.out()).isEqualTo(String.join("\n",
+                "KTX Python runtime doctor",
+                "FAIL Runtime import: No module named kaelio_ktx",
+                "  Fix: Run: ktx runtime install --force --yes",
+                "PASS KTX daemon: Not running (ktx runtime start starts it)",
+                "WARN Embedding model: gone; stale: ktx runtime start replaces it, ktx runtime stop cleans it up",
+                ""));
+    }
+
+    @Test
     void doctorExitsZeroWithOnlyPassesAndWarnings() {
         var result = new CliHarness().diagnose(() -> new DoctorReport(List.of(
                 DoctorCheck.warn("uv", "uv", "uv not found"), DoctorCheck.pass("runtime", "Managed Python runtime", "ok"))))
