@@ -1,13 +1,12 @@
 package ai.kaelio.ktx.adapters.cli.command;
 
-import ai.kaelio.ktx.adapters.cli.commandline.CommandHierarchy;
 import ai.kaelio.ktx.adapters.cli.commandline.CommandModels;
 import ai.kaelio.ktx.adapters.cli.commandline.DeclaredCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code ktx runtime}. Its subcommands are declared in {@link CommandHierarchy}. */
+/** {@code ktx runtime}. Its subcommands are declared in {@link Commands}. */
 final class RuntimeCommand implements Callable<Integer>, DeclaredCommand {
 
     static final String NAME = "runtime";

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * it would in the whole tree. Every other run (help, completion, the shell, a misspelt name that picocli
  * should suggest a fix for) gets the whole tree.
  */
-public final class CommandHierarchy {
+final class CommandHierarchy {
 
     private final CommandLine.IFactory factory;
     private final CommandLine.IVersionProvider version;
