@@ -1,5 +1,6 @@
 package ai.kaelio.ktx.adapters.cli.commandline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record CommandNode(String name, Class<? extends DeclaredCommand> type, Li
 
     /** This command's type and those of every command under it. */
     public List<Class<? extends DeclaredCommand>> types() {
-        List<Class<? extends DeclaredCommand>> types = new java.util.ArrayList<>();
+        List<Class<? extends DeclaredCommand>> types = new ArrayList<>();
         types.add(type);
         children.forEach(child -> types.addAll(child.types()));
         return types;

@@ -1,7 +1,7 @@
 package ai.kaelio.ktx.adapters.cli.output;
 
 import static ai.kaelio.ktx.adapters.cli.output.JsonDocument.path;
-import static ai.kaelio.ktx.adapters.cli.output.RuntimeJson.strings;
+import static ai.kaelio.ktx.adapters.cli.output.JsonDocument.strings;
 
 import ai.kaelio.ktx.application.port.in.StopResult;
 import ai.kaelio.ktx.domain.DaemonRecord;

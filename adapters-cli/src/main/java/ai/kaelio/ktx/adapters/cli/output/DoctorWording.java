@@ -2,6 +2,7 @@ package ai.kaelio.ktx.adapters.cli.output;
 
 import ai.kaelio.ktx.domain.DoctorCheck;
 import ai.kaelio.ktx.domain.DoctorCheck.Fix;
+import ai.kaelio.ktx.domain.FeatureSet;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,8 @@ final class DoctorWording {
         }
         if (fix instanceof Fix.Command command) {
             return switch (command) {
-                case INSTALL_RUNTIME -> Optional.of("Run: ktx runtime install --yes");
-                case REINSTALL_RUNTIME -> Optional.of("Run: ktx runtime install --force --yes");
+                case INSTALL_RUNTIME -> Optional.of("Run: " + InstallCommandLine.of(FeatureSet.core()));
+                case REINSTALL_RUNTIME -> Optional.of("Run: " + InstallCommandLine.forced());
                 case START_DAEMON, REPLACE_OR_STOP_DAEMON -> Optional.empty();
             };
         }

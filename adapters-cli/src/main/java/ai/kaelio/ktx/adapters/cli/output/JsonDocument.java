@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code --json} documents, written with jackson-core's generator in the layout the contract shows:
@@ -50,6 +51,15 @@ final class JsonDocument {
             throw new UncheckedIOException("Writing to memory cannot fail", e);
         }
         return text.toString();
+    }
+
+    /** An array of strings under {@code name}. */
+    static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     /** A path as the contract spells it, or null. */

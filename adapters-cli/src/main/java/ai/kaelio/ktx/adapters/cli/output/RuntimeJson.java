@@ -1,6 +1,7 @@
 package ai.kaelio.ktx.adapters.cli.output;
 
 import static ai.kaelio.ktx.adapters.cli.output.JsonDocument.path;
+import static ai.kaelio.ktx.adapters.cli.output.JsonDocument.strings;
 
 import ai.kaelio.ktx.domain.AssetManifest;
 import ai.kaelio.ktx.domain.DoctorCheck;
@@ -91,8 +92,9 @@ final class RuntimeJson {
             json.writeStringField("label", check.label());
             json.writeStringField("status", check.status().id());
             json.writeStringField("detail", DoctorWording.detail(check));
-            if (DoctorWording.fix(check).isPresent()) {
-                json.writeStringField("fix", DoctorWording.fix(check).get());
+            Optional<String> fix = DoctorWording.fix(check);
+            if (fix.isPresent()) {
+                json.writeStringField("fix", fix.get());
             }
             json.writeEndObject();
         }
@@ -127,13 +129,5 @@ final class RuntimeJson {
         path(json, "path", path);
         json.writeStringField("reason", reason);
         json.writeEndObject();
-    }
-
-    static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
-        json.writeArrayFieldStart(name);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 }

@@ -3,7 +3,6 @@ package ai.kaelio.ktx.adapters.cli.output;
 import ai.kaelio.ktx.adapters.cli.terminal.ExitCodes;
 import ai.kaelio.ktx.application.port.in.EnsureResult;
 import ai.kaelio.ktx.domain.Feature;
-import ai.kaelio.ktx.domain.FeatureSet;
 import ai.kaelio.ktx.domain.RuntimeStatus;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -23,9 +22,9 @@ public final class RuntimeUnavailableOutput {
      */
     public static int print(EnsureResult reason, PrintWriter installReport, PrintWriter err) {
         if (reason instanceof EnsureResult.NotAllowed notAllowed) {
-            err.println(refusal(notAllowed) + " Run: " + installCommand(notAllowed.requested()));
+            err.println(refusal(notAllowed) + " Run: " + InstallCommandLine.of(notAllowed.requested()));
         } else if (reason instanceof EnsureResult.Declined declined) {
-            err.println("Not installing the KTX Python runtime. Run: " + installCommand(declined.requested()));
+            err.println("Not installing the KTX Python runtime. Run: " + InstallCommandLine.of(declined.requested()));
         } else if (reason instanceof EnsureResult.InstallFailed failed) {
             new InstallOutput(installReport, err, false).print(failed.result());
         } else {
@@ -45,12 +44,5 @@ public final class RuntimeUnavailableOutput {
                     .collect(Collectors.joining(", ")) + " is required for this command.";
         }
         return "KTX Python runtime is required for this command.";
-    }
-
-    /** Names the features asked for, because a plain {@code install --yes} would not add them. */
-    private static String installCommand(FeatureSet requested) {
-        StringBuilder command = new StringBuilder("ktx runtime install");
-        requested.extras().forEach(feature -> command.append(" --feature ").append(feature.id()));
-        return command.append(" --yes").toString();
     }
 }

@@ -81,7 +81,7 @@ public enum ShellSyntax {
                 for (Map.Entry<String, String> variable : activation.variables().entrySet()) {
                     json.writeStringField(variable.getKey(), variable.getValue());
                 }
-                RuntimeJson.strings(json, "unset", activation.unset());
+                JsonDocument.strings(json, "unset", activation.unset());
                 json.writeEndObject();
             }) + "\n";
         }
