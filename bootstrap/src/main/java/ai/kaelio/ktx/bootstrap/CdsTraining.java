@@ -18,12 +18,7 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** Beside the archive: where and for which JDK it was built, compared by {@code bin/ktx} before using it. */
-    static final String KEY_FILE = "lib/ktx.jsa.key";
-
     public static void main(String[] args) throws IOException {
-        Files.writeString(Distribution.home().resolve(KEY_FILE), archiveKey(Distribution.home(),
-                Path.of(System.getProperty("java.home"))) + "\n");
         Main.configureForShortRun();
         Path root = Files.createTempDirectory("ktx-cds-training");
         try {
@@ -50,14 +45,5 @@ public final class CdsTraining {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
-    }
-
-    /**
-     * Two lines: the distribution's real path, and the real path of the java executable that built the
-     * archive. The JVM refuses an archive made elsewhere or by another JDK, and then starts with no class
-     * sharing at all, so the launcher must know before it asks for the archive (see {@code bin/ktx}).
-     */
-    static String archiveKey(Path home, Path javaHome) throws IOException {
-        return home.toRealPath() + "\n" + javaHome.resolve("bin/java").toRealPath();
     }
 }

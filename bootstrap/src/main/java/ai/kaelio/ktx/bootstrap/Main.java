@@ -20,7 +20,10 @@ public final class Main {
 
     public static void main(String[] args) {
         configureForShortRun();
-        System.exit(run(currentHost(), Distribution.home(), args));
+        Path home = Distribution.home();
+        int code = run(currentHost(), home, args);
+        StartupArchive.refreshIfUnused(home);
+        System.exit(code);
     }
 
     static int run(HostEnvironment host, Path home, String... args) {

@@ -2,12 +2,10 @@ package ai.kaelio.ktx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,21 +42,8 @@ class DistributionIT {
             assertThat(wheels.map(Path::getFileName).map(Path::toString)).anyMatch(name -> name.endsWith("-py3-none-any.whl"));
         }
         try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
-            assertThat(jars.map(path -> path.getFileName().toString())).contains("ktx.jar", "ktx.jsa", "ktx.jsa.key");
+            assertThat(jars.map(path -> path.getFileName().toString())).contains("ktx.jar", "ktx.classlist", "ktx.jsa", "ktx.jsa.key");
         }
-    }
-
-    @Test
-    void archiveUnpacksIntoAWorkingDistribution() throws Exception {
-        Path archive = KtxRun.distribution().resolveSibling("ktx-" + Distribution.version() + ".tar.gz");
-        Process tar = new ProcessBuilder(List.of("tar", "xzf", archive.toString(), "-C", dir.toString())).inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
-
-        Path launcher = dir.resolve("ktx-" + Distribution.version() + "/bin/ktx");
-        var status = KtxRun.with(launcher, dir.resolve("root")).run("runtime", "status", "--json").succeeds();
-
-        assertThat(new ObjectMapper().readTree(status.out()).at("/layout/assetDir").asText())
-                .isEqualTo(dir.resolve("ktx-" + Distribution.version() + "/assets/python").toString());
     }
 
     @Test

@@ -1,0 +1,203 @@
+package ai.kaelio.ktx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.kaelio.ktx.application.testing.EmbeddingFixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release smoke test: the archive as a user gets it, unpacked into a fresh folder and run through a
+ * link from another, on a PATH with no java and no JAVA_HOME, so only its own runtime can run it.
+ */
+class ReleaseArchiveIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    private static Path noJava;
+
+    @BeforeAll
+    static void machineWithoutAJdk() throws Exception {
+        noJava = Releases.pathWithoutJava(shared.resolve("path-without-java"));
+    }
+
+    @AfterAll
+    static void endDaemons() throws Exception {
+        Daemons.endAllUnder(shared);
+    }
+
+    /** bin/ktx reached through a link in another folder, with nothing but the release to run it. */
+    private static KtxRun linkedRelease(Path home, String name) throws Exception {
+        Path links = Files.createDirectories(shared.resolve("links-" + name));
+        Path link = Files.createSymbolicLink(links.resolve("ktx"), home.resolve("bin/ktx"));
+        return KtxRun.with(link, shared.resolve("root-" + name)).env("JAVA_HOME", null).env("PATH", noJava.toString());
+    }
+
+    @Test
+    void theUnpackedReleaseRunsEveryCommandOnItsOwnRuntime() throws Exception {
+        Path home = Releases.unpack(shared.resolve("smoke"));
+        KtxRun ktx = linkedRelease(home, "smoke");
+
+        assertThat(ktx.run("--version").succeeds().out()).isEqualTo("ktx " + Distribution.version() + "\n");
+        Releases.awaitNoDump(home);
+        assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds()))
+                .as("the second run maps the archive the first one dumped").isTrue();
+        ktx.env("KTX_JAVA_OPTS", null);
+
+        ktx.run("runtime", "install").succeeds();
+        JsonNode status = JSON.readTree(ktx.run("runtime", "status", "--json").succeeds().out());
+        assertThat(status.get("kind").asText()).isEqualTo("ready");
+        assertThat(status.at("/layout/assetDir").asText()).isEqualTo(home.resolve("assets/python").toString());
+        assertThat(ktx.run("runtime", "doctor").succeeds().out()).contains("PASS Runtime import");
+        assertThat(ktx.run("runtime", "start", "--no-input").succeeds().out()).startsWith("Started KTX daemon\n");
+        assertThat(ktx.run("runtime", "stop").succeeds().out()).startsWith("Stopped KTX daemon\n");
+        ktx.run("runtime", "prune", "--dry-run").succeeds();
+        assertThat(ktx.run("runtime", "exec", "--", "python", "-c", "import kaelio_ktx; print(kaelio_ktx.__version__)")
+                .succeeds().out()).isEqualTo(Distribution.version() + "\n");
+        assertThat(ktx.runWithInput("runtime status\n", "shell").succeeds().out()).contains("status: ready");
+        assertThat(ktx.run("completion", "bash").succeeds().out()).contains("complete");
+
+        EmbeddingFixtures fixtures = EmbeddingFixtures.get();
+        EmbeddingFixtures.Model model = fixtures.model("mean-normalized");
+        List<String> embed = new ArrayList<>(List.of("embed", "--yes"));
+        embed.addAll(fixtures.texts());
+        String vectors = ktx.env("KTX_EMBEDDING_MODEL", model.directory().toString()).env("HF_HUB_OFFLINE", "1")
+                .run(embed.toArray(String[]::new)).succeeds().out();
+        List<String> lines = vectors.lines().toList();
+        assertThat(lines).hasSameSizeAs(fixtures.texts());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode embedding = JSON.readTree(lines.get(i)).get("embedding");
+            float[] vector = new float[embedding.size()];
+            for (int j = 0; j < vector.length; j++) {
+                vector[j] = (float) embedding.get(j).asDouble();
+            }
+            EmbeddingFixtures.assertClose(vector, model.embeddings().get(i), "text " + i);
+        }
+        ktx.run("runtime", "stop").succeeds();
+    }
+
+    /**
+     * Four commands at once at a new place: each finds no archive, one dump wins the lock, and the archive
+     * appears whole, by rename, for the next run.
+     */
+    @Test
+    void concurrentFirstRunsDumpOneWholeArchiveThatTheNextRunMaps() throws Exception {
+        Path home = Releases.unpack(shared.resolve("concurrent"));
+        KtxRun ktx = linkedRelease(home, "concurrent");
+
+        List<KtxRun.Started> firstRuns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            firstRuns.add(ktx.start("runtime", "status"));
+        }
+        for (KtxRun.Started run : firstRuns) {
+            assertThat(run.finish().succeeds().err()).isEmpty();
+        }
+        Releases.awaitNoDump(home);
+
+        try (var lib = Files.list(home.resolve("lib"))) {
+            assertThat(lib.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("ktx.jar", "ktx.classlist", "ktx.jsa");
+        }
+        assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds()))
+                .isTrue();
+    }
+
+    /** A damaged archive costs one slow run: the JVM maps nothing from it, and ktx dumps a good one. */
+    @Test
+    void aDamagedArchiveNeitherStopsKtxNorStays() throws Exception {
+        Path home = Releases.unpack(shared.resolve("damaged"));
+        KtxRun ktx = linkedRelease(home, "damaged");
+        Path archive = home.resolve(StartupArchive.ARCHIVE);
+        Files.write(archive, new byte[4096]);
+
+        var status = ktx.run("runtime", "status").succeeds();
+
+        assertThat(status.out()).contains("status: missing");
+        assertThat(status.err()).isEmpty();
+        Releases.awaitNoDump(home);
+        assertThat(Files.size(archive)).isGreaterThan(1_000_000);
+        assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds()))
+                .isTrue();
+    }
+
+    /** The folder moved after its archive was dumped: the archive belongs to the old place, and is replaced. */
+    @Test
+    void aMovedReleaseDumpsAnArchiveForItsNewPlace() throws Exception {
+        Path before = Releases.unpack(shared.resolve("before-move"));
+        KtxRun.with(before.resolve("bin/ktx"), shared.resolve("root-move")).env("JAVA_HOME", null)
+                .env("PATH", noJava.toString()).run("--version").succeeds();
+        Releases.awaitNoDump(before);
+        Path after = Files.move(before, shared.resolve("after-move"));
+        KtxRun ktx = linkedRelease(after, "move");
+
+        assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds()))
+                .as("the archive of the old place maps nothing here").isFalse();
+        Releases.awaitNoDump(after);
+        assertThat(Releases.sharedKtxClasses(ktx.run("--version").succeeds())).isTrue();
+    }
+
+    /**
+     * jdeps names what ktx.jar needs; the runtime must hold all of it but java.desktop and java.management,
+     * which only JLine's builtins and console engine use (ktx uses neither, and the smoke test runs every
+     * command on this runtime).
+     */
+    @Test
+    void theRuntimeHoldsEveryModuleJdepsNamesButJLinesUnusedOnes() throws Exception {
+        Path home = Releases.unpack(shared.resolve("modules"));
+        Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
+        Process process = new ProcessBuilder(jdeps.toString(), "--print-module-deps", "--ignore-missing-deps",
+                home.resolve("lib/ktx.jar").toString()).redirectErrorStream(true).start();
+        String needed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertThat(process.waitFor()).as("jdeps: %s", needed).isZero();
+        Process verbose = new ProcessBuilder(jdeps.toString(), "--ignore-missing-deps", "-verbose:class",
+                home.resolve("lib/ktx.jar").toString()).redirectErrorStream(true).start();
+        List<String> users = new String(verbose.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().filter(line -> line.endsWith("java.desktop") || line.endsWith("java.management"))
+                .filter(line -> line.startsWith("   ")).map(line -> line.trim().split("\\s+")[0]).distinct().toList();
+        assertThat(verbose.waitFor()).isZero();
+
+        java.util.Properties release = new java.util.Properties();
+        try (var in = Files.newInputStream(home.resolve("runtime/release"))) {
+            release.load(in);
+        }
+        List<String> linked = List.of(release.getProperty("MODULES").replace("\"", "").split(" "));
+        List<String> missing = new ArrayList<>(List.of(needed.split(",")));
+        missing.removeAll(linked);
+        assertThat(missing).containsExactlyInAnyOrder("java.desktop", "java.management");
+        assertThat(users).isNotEmpty().allMatch(name -> name.startsWith("org.jline.builtins.") || name.startsWith("org.jline.console."));
+    }
+
+    /** Sorted, owned by root with no names, 0755 or 0644, one time, and a .sha256 that sha256sum accepts. */
+    @Test
+    void theArchiveIsPinnedAndItsChecksumChecks() throws Exception {
+        Path archive = Releases.archive();
+        Process check = new ProcessBuilder("sha256sum", "-c", archive.getFileName() + ".sha256")
+                .directory(archive.getParent().toFile()).redirectErrorStream(true).start();
+        assertThat(new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).endsWith(": OK\n");
+        assertThat(check.waitFor()).isZero();
+
+        ProcessBuilder tar = new ProcessBuilder("tar", "--numeric-owner", "--full-time", "-tvzf", archive.toString());
+        tar.environment().put("TZ", "UTC");
+        Process list = tar.start();
+        List<String> entries = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(list.waitFor()).isZero();
+        List<String> names = entries.stream().map(line -> line.split("\\s+")[5].replaceAll("/$", "")).toList();
+        assertThat(names).isSorted().contains("ktx-" + Distribution.version() + "/bin/ktx", "ktx-" + Distribution.version() + "/runtime/bin/java",
+                "ktx-" + Distribution.version() + "/lib/ktx.jar", "ktx-" + Distribution.version() + "/lib/ktx.classlist")
+                .noneMatch(name -> name.endsWith(".jsa") || name.endsWith(".jsa.key") || name.endsWith(".cmd"));
+        assertThat(entries).allMatch(line -> line.split("\\s+")[1].equals("0/0"), "owned by 0/0")
+                .allMatch(line -> line.contains(" 2026-01-01 00:00:00 "), "dated by the build's outputTimestamp")
+                .allMatch(line -> line.matches("^(drwxr-xr-x|-rwxr-xr-x|-rw-r--r--|lrwxrwxrwx) .*"), "with fixed modes");
+    }
+}
