@@ -19,7 +19,8 @@ import java.util.List;
  * ready to map, which makes a command several times cheaper to start. The JVM accepts it only from the JVM
  * that dumped it and with {@code lib/ktx.jar} at the path it had then; otherwise it silently shares
  * nothing. So the build dumps one for its own folder ({@link #main}), and a release archive, unpacked
- * anywhere, dumps its own on its first run there ({@link #refreshIfUnused}).
+ * anywhere, dumps its own on its first run there ({@link #refreshIfUnused}), where {@code bin/ktx} says:
+ * in {@code lib/}, or in the user's cache when ktx cannot write there.
  */
 final class StartupArchive {
 
@@ -28,23 +29,30 @@ final class StartupArchive {
     static final String KEY = "lib/ktx.jsa.key";
     /** The classes the build's training run loaded (see {@link CdsTraining}), sorted: what the archive holds. */
     static final String CLASS_LIST = "lib/ktx.classlist";
-    /** Held while a dump runs; left behind by a failed one, so the next try waits {@link #RETRY_AFTER}. */
-    static final String LOCK = "lib/ktx.jsa.lock";
-    static final String BUNDLED_RUNTIME = "runtime";
+    /** Set by {@code bin/ktx} on the bundled runtime only: where this place's archive is, or is to be. */
+    static final String LOCATION_PROPERTY = "ktx.startup.archive";
+    /**
+     * Beside the archive, held while a dump runs; left behind by a failed one, so the next try waits
+     * {@link #RETRY_AFTER}.
+     */
+    static final String LOCK_SUFFIX = ".lock";
     static final Duration RETRY_AFTER = Duration.ofMinutes(10);
 
     /**
-     * Waits for the JVM that dumps, writes the archive aside and renames it into place, so a reader maps the
-     * old archive or the new one and never half of one; frees the lock when all went well and otherwise keeps
-     * it, dated now. Ignores hang-ups and Ctrl-C, whose ktx is gone, and runs at low priority, after the
-     * command it follows.
+     * Runs the JVM that dumps, writes the archive aside and renames it into place, so a reader maps the old
+     * archive or the new one and never half of one; frees the lock when all went well and otherwise keeps
+     * it, dated now. Ignores hang-ups and Ctrl-C, whose ktx is gone, and runs at low priority. All of it in
+     * a child of the shell, which ends at once: a JVM exits only after waiting up to 300 ms for its threads
+     * in native code, and the thread that waits for a child process is one (measured: 330 ms more without).
      */
     private static final String DUMP_IN_THE_BACKGROUND = String.join("\n",
             "trap '' HUP INT",
             "lock=$1 temp=$2 archive=$3",
             "shift 3",
             "command -v nice >/dev/null 2>&1 && set -- nice -n 10 \"$@\"",
-            "if \"$@\" && mv -f \"$temp\" \"$archive\"; then rm -f \"$lock\"; else rm -f \"$temp\"; touch \"$lock\"; fi");
+            "{",
+            "  if \"$@\" && mv -f \"$temp\" \"$archive\"; then rm -f \"$lock\"; else rm -f \"$temp\"; touch \"$lock\"; fi",
+            "} &");
 
     private StartupArchive() {
     }
@@ -58,7 +66,7 @@ final class StartupArchive {
         Path home = Path.of(args[0]).toRealPath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         sortClassList(home.resolve(CLASS_LIST));
-        Path temp = temporaryArchive(home);
+        Path temp = temporaryBeside(home.resolve(ARCHIVE));
         Process dump = new ProcessBuilder(dumpCommand(java, home, temp)).inheritIO().start();
         if (dump.waitFor() != 0) {
             throw new IllegalStateException("The class-data-sharing dump failed with exit code " + dump.exitValue());
@@ -68,37 +76,41 @@ final class StartupArchive {
     }
 
     /**
-     * At the end of a command: when the JVM shares no classes and is the bundled runtime, this is a release
-     * archive's first run at this place (or its archive is damaged, or from another ktx unpacked over this
-     * one), so a dump for this place starts in the background, once, and the next commands start fast. Costs
-     * one property read when the archive is in use, and never fails the command.
+     * At the end of a command: when the bundled runtime shares no classes, this is a release archive's first
+     * run at this place (or its archive is damaged, or from another ktx unpacked over this one), so a dump for
+     * this place starts in the background, once, and the next commands start fast. Costs one property read
+     * when the archive is in use, and never fails the command.
      */
     static void refreshIfUnused(Path home) {
-        if (System.getProperty("java.vm.info", "").contains("sharing")) {
+        String location = System.getProperty(LOCATION_PROPERTY);
+        if (location == null || System.getProperty("java.vm.info", "").contains("sharing")) {
             return;
         }
         try {
-            Path java = Path.of(System.getProperty("java.home"));
-            if (!java.equals(home.resolve(BUNDLED_RUNTIME)) || !Files.isRegularFile(home.resolve(CLASS_LIST))
-                    || !Files.isWritable(home.resolve(ARCHIVE).getParent()) || !claim(home.resolve(LOCK))) {
-                return;
+            Path archive = Path.of(location);
+            if (Files.isRegularFile(home.resolve(CLASS_LIST))
+                    && Files.isWritable(Files.createDirectories(archive.getParent())) && claim(lockOf(archive))) {
+                startDump(home, archive, Path.of(System.getProperty("java.home"), "bin", "java"));
             }
-            startDump(home, java.resolve("bin").resolve("java"));
         } catch (IOException | RuntimeException e) {
             // Without the archive ktx is slower, never wrong: the next command tries again once the lock is stale.
         }
     }
 
-    private static void startDump(Path home, Path java) throws IOException {
-        Path lock = home.resolve(LOCK);
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(lock.getParent(), "ktx.jsa.*.tmp")) {
+    static Path lockOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + LOCK_SUFFIX);
+    }
+
+    private static void startDump(Path home, Path archive, Path java) throws IOException {
+        Path lock = lockOf(archive);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(archive.getParent(), archive.getFileName() + ".*.tmp")) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }
         }
-        Path temp = temporaryArchive(home);
+        Path temp = temporaryBeside(archive);
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", DUMP_IN_THE_BACKGROUND, "ktx-archive-dump",
-                lock.toString(), temp.toString(), home.resolve(ARCHIVE).toString()));
+                lock.toString(), temp.toString(), archive.toString()));
         command.addAll(dumpCommand(java, home, temp));
         try {
             new ProcessBuilder(command)
@@ -163,7 +175,7 @@ final class StartupArchive {
         Files.write(classList, sorted);
     }
 
-    private static Path temporaryArchive(Path home) {
-        return home.resolve(ARCHIVE).resolveSibling("ktx.jsa." + ProcessHandle.current().pid() + ".tmp");
+    private static Path temporaryBeside(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 }

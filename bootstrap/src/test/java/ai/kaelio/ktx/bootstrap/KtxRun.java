@@ -75,6 +75,11 @@ final class KtxRun {
         return start(List.of("prlimit", "--fsize=" + bytes), args).finish();
     }
 
+    /** Runs ktx as another user (uid and gid both {@code id}), as root can: util-linux's setpriv. */
+    Result runAs(int id, String... args) throws IOException, InterruptedException {
+        return start(List.of("setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups"), args).finish();
+    }
+
     private Started start(List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(launcher.toString());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseArchiveIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int NOBODY = 65534;
 
     @TempDir
     static Path shared;
@@ -50,7 +51,7 @@ class ReleaseArchiveIT {
         KtxRun ktx = linkedRelease(home, "smoke");
 
         assertThat(ktx.run("--version").succeeds().out()).isEqualTo("ktx " + Distribution.version() + "\n");
-        Releases.awaitNoDump(home);
+        Releases.awaitNoDump(home.resolve(StartupArchive.ARCHIVE));
         assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds()))
                 .as("the second run maps the archive the first one dumped").isTrue();
         ktx.env("KTX_JAVA_OPTS", null);
@@ -103,7 +104,7 @@ class ReleaseArchiveIT {
         for (KtxRun.Started run : firstRuns) {
             assertThat(run.finish().succeeds().err()).isEmpty();
         }
-        Releases.awaitNoDump(home);
+        Releases.awaitNoDump(home.resolve(StartupArchive.ARCHIVE));
 
         try (var lib = Files.list(home.resolve("lib"))) {
             assertThat(lib.map(path -> path.getFileName().toString()))
@@ -111,6 +112,56 @@ class ReleaseArchiveIT {
         }
         assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds()))
                 .isTrue();
+    }
+
+    /**
+     * Unpacked by another user (here root, or a folder without write permission for this one): ktx cannot
+     * write lib/, so the archive for this place goes to the user's cache, and the next run maps it there.
+     */
+    @Test
+    void aReleaseKtxCannotWriteToKeepsItsArchiveInTheUsersCache() throws Exception {
+        Path home = Releases.unpack(shared.resolve("read-only"));
+        Path userHome = Files.createDirectories(shared.resolve("user-home"));
+        KtxRun ktx = linkedRelease(home, "read-only").env("HOME", userHome.toString()).env("XDG_CACHE_HOME", null);
+        boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        if (root) {
+            // Root writes anywhere: the runs are nobody's, as a user's runs of a release root unpacked.
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(userHome, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        } else {
+            assertThat(home.resolve("lib").toFile().setWritable(false, false)).isTrue();
+        }
+        Path cached = userHome.resolve(".cache/kaelio/ktx/startup" + home + "/ktx.jsa");
+
+        var first = root ? ktx.runAs(NOBODY, "--version") : ktx.run("--version");
+        assertThat(first.succeeds().err()).isEmpty();
+        Releases.awaitNoDump(cached);
+
+        assertThat(cached).isRegularFile();
+        assertThat(home.resolve(StartupArchive.ARCHIVE)).doesNotExist();
+        ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout");
+        assertThat(Releases.sharedKtxClasses(root ? ktx.runAs(NOBODY, "--version") : ktx.run("--version"))).isTrue();
+    }
+
+    /**
+     * JDK 17 archives no class of a jar whose path must be escaped in a URL (a space, a letter beyond
+     * ASCII): it records the jar's classes under the escaped name and then finds no such jar. In such a
+     * folder ktx runs, its archive serves the JDK's classes only, and no run dumps it again and again.
+     */
+    @Test
+    void aFolderWithASpaceRunsAndItsArchiveServesTheJdksClasses() throws Exception {
+        Path home = Releases.unpack(shared.resolve("a folder with spaces"));
+        KtxRun ktx = linkedRelease(home, "spaces");
+        Path archive = home.resolve(StartupArchive.ARCHIVE);
+
+        assertThat(ktx.run("runtime", "status").succeeds().out()).contains("status: missing");
+        Releases.awaitNoDump(archive);
+        var second = ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds();
+
+        assertThat(second.out().lines().filter(line -> line.contains(" java.lang.Object ")))
+                .singleElement().asString().contains("shared objects file");
+        assertThat(Releases.sharedKtxClasses(second)).as("a JDK 17 limitation; see the README").isFalse();
+        assertThat(StartupArchive.lockOf(archive)).as("the JVM shares classes, so no dump starts again").doesNotExist();
     }
 
     /** A damaged archive costs one slow run: the JVM maps nothing from it, and ktx dumps a good one. */
@@ -125,7 +176,7 @@ class ReleaseArchiveIT {
 
         assertThat(status.out()).contains("status: missing");
         assertThat(status.err()).isEmpty();
-        Releases.awaitNoDump(home);
+        Releases.awaitNoDump(home.resolve(StartupArchive.ARCHIVE));
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
         assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds()))
                 .isTrue();
@@ -137,13 +188,13 @@ class ReleaseArchiveIT {
         Path before = Releases.unpack(shared.resolve("before-move"));
         KtxRun.with(before.resolve("bin/ktx"), shared.resolve("root-move")).env("JAVA_HOME", null)
                 .env("PATH", noJava.toString()).run("--version").succeeds();
-        Releases.awaitNoDump(before);
+        Releases.awaitNoDump(before.resolve(StartupArchive.ARCHIVE));
         Path after = Files.move(before, shared.resolve("after-move"));
         KtxRun ktx = linkedRelease(after, "move");
 
         assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("--version").succeeds()))
                 .as("the archive of the old place maps nothing here").isFalse();
-        Releases.awaitNoDump(after);
+        Releases.awaitNoDump(after.resolve(StartupArchive.ARCHIVE));
         assertThat(Releases.sharedKtxClasses(ktx.run("--version").succeeds())).isTrue();
     }
 

@@ -57,9 +57,9 @@ final class Releases {
         return directory;
     }
 
-    /** Waits until no dump holds the lock of the start-up archive; a dump takes a few seconds. */
-    static void awaitNoDump(Path home) throws InterruptedException {
-        Path lock = home.resolve(StartupArchive.LOCK);
+    /** Waits until no dump holds the lock of this start-up archive; a dump takes a few seconds. */
+    static void awaitNoDump(Path archive) throws InterruptedException {
+        Path lock = StartupArchive.lockOf(archive);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Files.exists(lock)) {
             assertThat(Instant.now()).as("the start-up archive's dump ends within 120 s").isBefore(deadline);
@@ -72,5 +72,4 @@ final class Releases {
         return logged.out().lines().anyMatch(line -> line.contains(" ai.kaelio.ktx.bootstrap.Main ")
                 && line.contains("shared objects file"));
     }
-
 }
