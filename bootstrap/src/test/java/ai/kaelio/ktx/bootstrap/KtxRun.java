@@ -17,6 +17,7 @@ final class KtxRun {
 
     private final Path launcher;
     private final Map<String, String> environment = new HashMap<>(System.getenv());
+    private final List<String> wrapper = new ArrayList<>();
 
     private KtxRun(Path launcher, Path runtimeRoot) {
         this.launcher = launcher;
@@ -47,6 +48,25 @@ final class KtxRun {
             environment.put(name, value);
         }
         return this;
+    }
+
+    /**
+     * Runs ktx, and all it starts, where {@code directory} looks empty: an empty file system mounted over it
+     * in a mount namespace of their own (util-linux's unshare, as root). False, and nothing changed, when
+     * this user cannot.
+     */
+    boolean hiding(Path directory) throws IOException, InterruptedException {
+        List<String> hide = List.of("unshare", "--mount", "sh", "-c", "mount -t tmpfs ktx-test-hidden \"$0\" && exec \"$@\"",
+                directory.toString());
+        List<String> probe = new ArrayList<>(hide);
+        probe.add("true");
+        Process tried = new ProcessBuilder(probe).redirectErrorStream(true).start();
+        tried.getInputStream().readAllBytes();
+        if (tried.waitFor() != 0) {
+            return false;
+        }
+        wrapper.addAll(hide);
+        return true;
     }
 
     KtxRun prependPath(Path directory) {
@@ -112,7 +132,8 @@ final class KtxRun {
      * tests of Ctrl-C would test nothing.
      */
     ProcessBuilder builder(List<String> command) {
-        List<String> withDefaultSignals = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP,QUIT"));
+        List<String> withDefaultSignals = new ArrayList<>(wrapper);
+        withDefaultSignals.addAll(List.of("env", "--default-signal=INT,TERM,HUP,QUIT"));
         withDefaultSignals.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(withDefaultSignals);
         builder.environment().clear();

@@ -49,6 +49,10 @@ class ReleaseArchiveIT {
     void theUnpackedReleaseRunsEveryCommandOnItsOwnRuntime() throws Exception {
         Path home = Releases.unpack(shared.resolve("smoke"));
         KtxRun ktx = linkedRelease(home, "smoke");
+        Path jdk = Path.of(System.getProperty("java.home"));
+        if (!ktx.hiding(jdk)) {
+            System.out.println("ReleaseArchiveIT: the JDK at " + jdk + " stays in sight (hiding it takes root); only PATH and JAVA_HOME lack it");
+        }
 
         assertThat(ktx.run("--version").succeeds().out()).isEqualTo("ktx " + Distribution.version() + "\n");
         Releases.awaitNoDump(home.resolve(StartupArchive.ARCHIVE));
