@@ -71,19 +71,11 @@ class EmbedIT {
         return lines;
     }
 
-    private static float[] floats(JsonNode array) {
-        float[] vector = new float[array.size()];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = (float) array.get(i).asDouble();
-        }
-        return vector;
-    }
-
     private static void assertReferenceVectors(List<JsonNode> items) {
         assertThat(items).hasSameSizeAs(fixtures.texts());
         for (int i = 0; i < items.size(); i++) {
             assertThat(items.get(i).get("index").asInt()).isEqualTo(i);
-            EmbeddingFixtures.assertClose(floats(items.get(i).get("embedding")), model.embeddings().get(i), "text " + i);
+            EmbeddingFixtures.assertClose(JsonVectors.floats(items.get(i).get("embedding")), model.embeddings().get(i), "text " + i);
         }
     }
 
@@ -143,7 +135,7 @@ class EmbedIT {
         assertThat(items).hasSize(3_000);
         for (int i = 0; i < items.size(); i++) {
             assertThat(items.get(i).get("index").asInt()).isEqualTo(i);
-            EmbeddingFixtures.assertClose(floats(items.get(i).get("embedding")),
+            EmbeddingFixtures.assertClose(JsonVectors.floats(items.get(i).get("embedding")),
                     model.embeddings().get(i % fixtures.texts().size()), "line " + (i + 1));
         }
     }

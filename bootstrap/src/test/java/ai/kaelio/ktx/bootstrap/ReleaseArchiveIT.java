@@ -82,11 +82,7 @@ class ReleaseArchiveIT {
         List<String> lines = vectors.lines().toList();
         assertThat(lines).hasSameSizeAs(fixtures.texts());
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode embedding = JSON.readTree(lines.get(i)).get("embedding");
-            float[] vector = new float[embedding.size()];
-            for (int j = 0; j < vector.length; j++) {
-                vector[j] = (float) embedding.get(j).asDouble();
-            }
+            float[] vector = JsonVectors.floats(JSON.readTree(lines.get(i)).get("embedding"));
             EmbeddingFixtures.assertClose(vector, model.embeddings().get(i), "text " + i);
         }
         ktx.run("runtime", "stop").succeeds();
@@ -180,7 +176,7 @@ class ReleaseArchiveIT {
 
         assertThat(status.out()).contains("status: missing");
         assertThat(status.err()).isEmpty();
-        Releases.awaitNoDump(home.resolve(StartupArchive.ARCHIVE));
+        Releases.awaitNoDump(archive);
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
         assertThat(Releases.sharedKtxClasses(ktx.env("KTX_JAVA_OPTS", "-Xlog:class+load:stdout").run("runtime", "status").succeeds()))
                 .isTrue();
@@ -211,16 +207,11 @@ class ReleaseArchiveIT {
     void theRuntimeHoldsEveryModuleJdepsNamesButJLinesUnusedOnes() throws Exception {
         Path home = Releases.unpack(shared.resolve("modules"));
         Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
-        Process process = new ProcessBuilder(jdeps.toString(), "--print-module-deps", "--ignore-missing-deps",
-                home.resolve("lib/ktx.jar").toString()).redirectErrorStream(true).start();
-        String needed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-        assertThat(process.waitFor()).as("jdeps: %s", needed).isZero();
-        Process verbose = new ProcessBuilder(jdeps.toString(), "--ignore-missing-deps", "-verbose:class",
-                home.resolve("lib/ktx.jar").toString()).redirectErrorStream(true).start();
-        List<String> users = new String(verbose.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        String jar = home.resolve("lib/ktx.jar").toString();
+        String needed = output(new ProcessBuilder(jdeps.toString(), "--print-module-deps", "--ignore-missing-deps", jar)).trim();
+        List<String> users = output(new ProcessBuilder(jdeps.toString(), "--ignore-missing-deps", "-verbose:class", jar))
                 .lines().filter(line -> line.endsWith("java.desktop") || line.endsWith("java.management"))
                 .filter(line -> line.startsWith("   ")).map(line -> line.trim().split("\\s+")[0]).distinct().toList();
-        assertThat(verbose.waitFor()).isZero();
 
         java.util.Properties release = new java.util.Properties();
         try (var in = Files.newInputStream(home.resolve("runtime/release"))) {
@@ -237,22 +228,26 @@ class ReleaseArchiveIT {
     @Test
     void theArchiveIsPinnedAndItsChecksumChecks() throws Exception {
         Path archive = Releases.archive();
-        Process check = new ProcessBuilder("sha256sum", "-c", archive.getFileName() + ".sha256")
-                .directory(archive.getParent().toFile()).redirectErrorStream(true).start();
-        assertThat(new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).endsWith(": OK\n");
-        assertThat(check.waitFor()).isZero();
+        assertThat(output(new ProcessBuilder("sha256sum", "-c", archive.getFileName() + ".sha256")
+                .directory(archive.getParent().toFile()))).endsWith(": OK\n");
 
         ProcessBuilder tar = new ProcessBuilder("tar", "--numeric-owner", "--full-time", "-tvzf", archive.toString());
         tar.environment().put("TZ", "UTC");
-        Process list = tar.start();
-        List<String> entries = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        assertThat(list.waitFor()).isZero();
+        List<String> entries = output(tar).lines().toList();
         List<String> names = entries.stream().map(line -> line.split("\\s+")[5].replaceAll("/$", "")).toList();
-        assertThat(names).isSorted().contains("ktx-" + Distribution.version() + "/bin/ktx", "ktx-" + Distribution.version() + "/runtime/bin/java",
-                "ktx-" + Distribution.version() + "/lib/ktx.jar", "ktx-" + Distribution.version() + "/lib/ktx.classlist")
+        String top = "ktx-" + Distribution.version() + "/";
+        assertThat(names).isSorted().contains(top + "bin/ktx", top + "runtime/bin/java", top + "lib/ktx.jar", top + "lib/ktx.classlist")
                 .noneMatch(name -> name.endsWith(".jsa") || name.endsWith(".jsa.key") || name.endsWith(".cmd"));
         assertThat(entries).allMatch(line -> line.split("\\s+")[1].equals("0/0"), "owned by 0/0")
                 .allMatch(line -> line.contains(" 2026-01-01 00:00:00 "), "dated by the build's outputTimestamp")
                 .allMatch(line -> line.matches("^(drwxr-xr-x|-rwxr-xr-x|-rw-r--r--|lrwxrwxrwx) .*"), "with fixed modes");
+    }
+
+    /** What a tool printed on stdout; its stderr goes to the test's log, and it must exit 0. */
+    private static String output(ProcessBuilder tool) throws Exception {
+        Process process = tool.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("exit code of %s; stdout:%n%s", tool.command(), out).isZero();
+        return out;
     }
 }
